@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using StockAndFlow.Records;
+
+namespace StockAndFlow.Counting;
+
+/// <summary>
+/// Provider-neutral upserts on the records' unique keys: load the keys present for the buckets being
+/// written, update those, insert the rest in one batched save. A concurrent writer that inserts the
+/// same key first makes the save fail on the unique index; the batch is then re-read and re-applied,
+/// so two servers snapshotting at once still leave one record per key.
+/// </summary>
+internal static class RecordUpsert
+{
+    private const int Attempts = 5;
+
+    public static Task StockRecordsAsync(DbContext db, IReadOnlyList<StockRecord> records, CancellationToken cancellationToken) =>
+        UpsertAsync(
+            db,
+            records,
+            (set, batch) =>
+            {
+                var stocks = batch.Select(r => r.Stock).Distinct().ToList();
+                var buckets = batch.Select(r => r.BucketStart).Distinct().ToList();
+                return set.Where(r => stocks.Contains(r.Stock) && buckets.Contains(r.BucketStart));
+            },
+            r => (r.Stock, r.Period, r.BucketStart),
+            (target, source) =>
+            {
+                target.Count = source.Count;
+                target.CountedAt = source.CountedAt;
+            },
+            cancellationToken);
+
+    public static Task StockFacetRecordsAsync(DbContext db, IReadOnlyList<StockFacetRecord> records, CancellationToken cancellationToken) =>
+        UpsertAsync(
+            db,
+            records,
+            (set, batch) =>
+            {
+                var stocks = batch.Select(r => r.Stock).Distinct().ToList();
+                var buckets = batch.Select(r => r.BucketStart).Distinct().ToList();
+                return set.Where(r => stocks.Contains(r.Stock) && buckets.Contains(r.BucketStart));
+            },
+            r => (r.Stock, r.Facet, r.Period, r.BucketStart, r.IsNull, r.Value),
+            (target, source) =>
+            {
+                target.Count = source.Count;
+                target.CountedAt = source.CountedAt;
+            },
+            cancellationToken);
+
+    private static async Task UpsertAsync<TRecord, TKey>(
+        DbContext db,
+        IReadOnlyList<TRecord> records,
+        Func<IQueryable<TRecord>, IReadOnlyList<TRecord>, IQueryable<TRecord>> existingQuery,
+        Func<TRecord, TKey> key,
+        Action<TRecord, TRecord> update,
+        CancellationToken cancellationToken)
+        where TRecord : class
+        where TKey : notnull
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await existingQuery(db.Set<TRecord>(), records).ToListAsync(cancellationToken);
+            var byKey = new Dictionary<TKey, TRecord>();
+            foreach (var record in existing)
+            {
+                byKey.TryAdd(key(record), record);
+            }
+
+            var touched = new List<TRecord>(existing);
+            foreach (var record in records)
+            {
+                if (byKey.TryGetValue(key(record), out var current))
+                {
+                    update(current, record);
+                }
+                else
+                {
+                    var fresh = record;
+                    db.Add(fresh);
+                    byKey.Add(key(fresh), fresh);
+                    touched.Add(fresh);
+                }
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                Detach(db, touched);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Another writer inserted one of these keys between our read and our insert.
+                Detach(db, touched);
+                records = [.. records.Select(Clone)];
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static void Detach<TRecord>(DbContext db, IEnumerable<TRecord> records)
+        where TRecord : class
+    {
+        foreach (var record in records)
+        {
+            db.Entry(record).State = EntityState.Detached;
+        }
+    }
+
+    // An instance that failed to insert keeps its temporary key state; start the retry from copies.
+    private static TRecord Clone<TRecord>(TRecord record)
+        where TRecord : class
+    {
+        var copy = (TRecord)RuntimeHelpers.GetUninitializedObject(typeof(TRecord));
+        foreach (var property in typeof(TRecord).GetProperties().Where(p => p.CanWrite))
+        {
+            property.SetValue(copy, property.Name == "Id" ? 0L : property.GetValue(record));
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+
+namespace StockAndFlow.Definitions;
+
+/// <summary>Checks declarations that need no database: slugs, references, entity types.</summary>
+internal static partial class DefinitionValidator
+{
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+
+    public static void Validate(
+        IReadOnlyList<Stock> stocks,
+        IReadOnlyList<Flow> flows,
+        IReadOnlyList<Process> processes,
+        IReadOnlyList<StateFunctionRegistration> stateFunctions)
+    {
+        CheckSlugs(stocks.Select(s => (s.Slug, s.DefinedBy)), "stock");
+        CheckSlugs(flows.Select(f => (f.Slug, f.DefinedBy)), "flow");
+        CheckSlugs(processes.Select(p => (p.Slug, p.DefinedBy)), "process");
+
+        foreach (var stock in stocks)
+        {
+            CheckSlugs(stock.Facets.Select(f => (f.Slug, stock.DefinedBy)), $"facet of stock '{stock.Slug}'");
+        }
+
+        var known = new HashSet<Stock>(stocks);
+        foreach (var flow in flows)
+        {
+            CheckFlow(flow, known);
+        }
+
+        var knownFlows = new HashSet<Flow>(flows);
+        foreach (var process in processes)
+        {
+            foreach (var stock in process.Stocks.Where(s => !known.Contains(s)))
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"Process '{process.Slug}' ({By(process.DefinedBy)}) includes {stock}, which is not declared. " +
+                    "Include stocks returned by sf.Stock<T>(...) on the same builder.");
+            }
+
+            foreach (var flow in process.Flows.Where(f => !knownFlows.Contains(f)))
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"Process '{process.Slug}' ({By(process.DefinedBy)}) includes {flow}, which is not declared.");
+            }
+        }
+
+        foreach (var registration in stateFunctions)
+        {
+            if (registration.Covers.Count == 0)
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"A state function for {registration.EntityType.Name} ({By(registration.DefinedBy)}) covers no stock. " +
+                    "Pass the stocks whose membership it decides.");
+            }
+
+            foreach (var stock in registration.Covers.Where(s => !known.Contains(s)))
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"A state function for {registration.EntityType.Name} ({By(registration.DefinedBy)}) covers {stock}, which is not declared.");
+            }
+        }
+    }
+
+    internal static string By(string? definedBy) => definedBy is null ? "declared directly" : $"in {definedBy}";
+
+    private static void CheckFlow(Flow flow, HashSet<Stock> known)
+    {
+        if (flow.Sources.Count == 0)
+        {
+            throw new StockAndFlowDefinitionException(
+                $"Flow '{flow.Slug}' ({By(flow.DefinedBy)}) has no source. Add .From(stock) — Stock.External for new rows.");
+        }
+
+        if (flow.Sinks.Count == 0)
+        {
+            throw new StockAndFlowDefinitionException(
+                $"Flow '{flow.Slug}' ({By(flow.DefinedBy)}) has no sink. Add .To(stock) — Stock.External for deleted rows.");
+        }
+
+        if (flow.Sources.All(s => s.IsExternal) && flow.Sinks.All(s => s.IsExternal))
+        {
+            throw new StockAndFlowDefinitionException(
+                $"Flow '{flow.Slug}' ({By(flow.DefinedBy)}) goes from External to External; name at least one stock.");
+        }
+
+        foreach (var stock in flow.Sources.Concat(flow.Sinks).Where(s => !s.IsExternal))
+        {
+            if (!known.Contains(stock))
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"Flow '{flow.Slug}' ({By(flow.DefinedBy)}) uses {stock}, which is not declared. " +
+                    "Pass stocks returned by sf.Stock<T>(...) on the same builder.");
+            }
+
+            if (stock.EntityType != flow.EntityType)
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"Flow '{flow.Slug}' ({By(flow.DefinedBy)}) is a flow of {flow.EntityType.Name} but uses {stock} of {stock.EntityType.Name}. " +
+                    "A flow moves rows of one entity type; declare a separate flow per type.");
+            }
+        }
+    }
+
+    private static void CheckSlugs(IEnumerable<(string Slug, string? DefinedBy)> items, string kind)
+    {
+        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (slug, definedBy) in items)
+        {
+            if (string.IsNullOrEmpty(slug) || !KebabCase().IsMatch(slug))
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"The {kind} slug '{slug}' ({By(definedBy)}) is not kebab-case. " +
+                    "Use lower-case letters and digits separated by single hyphens, e.g. 'hot-leads'.");
+            }
+
+            if (seen.TryGetValue(slug, out var first))
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"Duplicate {kind} slug '{slug}': declared {By(first)} and again {By(definedBy)}. Slugs must be unique; rename one.");
+            }
+
+            seen.Add(slug, definedBy);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Linq.Expressions;
+
+namespace StockAndFlow.Definitions;
+
+/// <summary>
+/// Collects the declarations of every <see cref="IStockAndFlowDefinition"/>; <see cref="Build"/>
+/// validates them into an immutable <see cref="StockAndFlowModel"/>.
+/// </summary>
+public sealed class StockAndFlowBuilder
+{
+    private readonly List<Stock> _stocks = [];
+    private readonly List<Flow> _flows = [];
+    private readonly List<Process> _processes = [];
+    private readonly List<StateFunctionRegistration> _stateFunctions = [];
+
+    /// <summary>The definition class currently defining, named in validation messages.</summary>
+    internal string? CurrentDefinition { get; set; }
+
+    /// <summary>Declares a stock: the rows of <typeparamref name="T"/> matching <paramref name="predicate"/>.</summary>
+    public StockBuilder<T> Stock<T>(string slug, Expression<Func<T, bool>> predicate)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        var stock = new Stock<T>(slug, predicate, CurrentDefinition);
+        _stocks.Add(stock);
+        return new StockBuilder<T>(stock);
+    }
+
+    /// <summary>Declares a flow of <typeparamref name="T"/> rows between stocks.</summary>
+    public FlowBuilder<T> Flow<T>(string slug)
+        where T : class
+    {
+        var flow = new Flow(slug, typeof(T), CurrentDefinition);
+        _flows.Add(flow);
+        return new FlowBuilder<T>(flow);
+    }
+
+    /// <summary>Declares a named group of stocks and flows.</summary>
+    public ProcessBuilder Process(string slug, string name)
+    {
+        var process = new Process(slug, name, CurrentDefinition);
+        _processes.Add(process);
+        return new ProcessBuilder(process);
+    }
+
+    /// <summary>
+    /// Registers a state function that decides, during capture, membership of the
+    /// <paramref name="covers"/> stocks (whose predicates read related rows).
+    /// </summary>
+    public void StateFunction<T>(StateFunction<T> function, params Stock<T>[] covers)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        _stateFunctions.Add(new StateFunctionRegistration(
+            typeof(T),
+            covers,
+            (original, current) => function((T?)original, (T?)current),
+            CurrentDefinition));
+    }
+
+    /// <summary>Runs a definition against this builder.</summary>
+    public StockAndFlowBuilder Apply(IStockAndFlowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var previous = CurrentDefinition;
+        CurrentDefinition = definition.GetType().Name;
+        try
+        {
+            definition.Define(this);
+        }
+        finally
+        {
+            CurrentDefinition = previous;
+        }
+
+        return this;
+    }
+
+    /// <summary>Validates the declarations and freezes them.</summary>
+    /// <exception cref="StockAndFlowDefinitionException">A declaration is invalid.</exception>
+    public StockAndFlowModel Build()
+    {
+        DefinitionValidator.Validate(_stocks, _flows, _processes, _stateFunctions);
+        return new StockAndFlowModel(_stocks, _flows, _processes, _stateFunctions);
+    }
+}

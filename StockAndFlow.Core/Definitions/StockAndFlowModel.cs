@@ -1,0 +1,79 @@
+using StockAndFlow.Capture;
+
+namespace StockAndFlow.Definitions;
+
+/// <summary>The validated, immutable set of stocks, flows and processes of an application.</summary>
+public sealed class StockAndFlowModel
+{
+    private readonly Dictionary<string, Stock> _stocksBySlug;
+    private readonly Dictionary<string, Flow> _flowsBySlug;
+    private readonly Dictionary<string, Process> _processesBySlug;
+    private readonly Dictionary<Type, EntityCapturePlan> _capturePlans;
+
+    internal StockAndFlowModel(
+        IReadOnlyList<Stock> stocks,
+        IReadOnlyList<Flow> flows,
+        IReadOnlyList<Process> processes,
+        IReadOnlyList<StateFunctionRegistration> stateFunctions)
+    {
+        Stocks = [.. stocks];
+        Flows = [.. flows];
+        Processes = [.. processes];
+        StateFunctions = [.. stateFunctions];
+        _stocksBySlug = Stocks.ToDictionary(s => s.Slug, StringComparer.Ordinal);
+        _flowsBySlug = Flows.ToDictionary(f => f.Slug, StringComparer.Ordinal);
+        _processesBySlug = Processes.ToDictionary(p => p.Slug, StringComparer.Ordinal);
+        _capturePlans = Flows
+            .GroupBy(f => f.EntityType)
+            .ToDictionary(
+                g => g.Key,
+                g => new EntityCapturePlan(
+                    g.Key,
+                    [.. g],
+                    [.. Stocks.Where(s => s.EntityType == g.Key)],
+                    [.. StateFunctions.Where(r => r.EntityType == g.Key)]));
+    }
+
+    /// <summary>Every stock in declaration order.</summary>
+    public IReadOnlyList<Stock> Stocks { get; }
+
+    /// <summary>Every flow in declaration order.</summary>
+    public IReadOnlyList<Flow> Flows { get; }
+
+    /// <summary>Every process in declaration order.</summary>
+    public IReadOnlyList<Process> Processes { get; }
+
+    /// <summary>Registered state functions.</summary>
+    public IReadOnlyList<StateFunctionRegistration> StateFunctions { get; }
+
+    /// <summary>Entity types that have stocks, in order of first declaration.</summary>
+    public IEnumerable<Type> EntityTypes => Stocks.Select(s => s.EntityType).Distinct();
+
+    /// <summary>Stocks that some flow uses, whose membership capture evaluates.</summary>
+    public IEnumerable<Stock> CapturedStocks => Flows.SelectMany(f => f.Sources.Concat(f.Sinks)).Where(s => !s.IsExternal).Distinct();
+
+    /// <summary>Finds a stock by slug.</summary>
+    public Stock? FindStock(string slug) => _stocksBySlug.GetValueOrDefault(slug);
+
+    /// <summary>Finds a flow by slug.</summary>
+    public Flow? FindFlow(string slug) => _flowsBySlug.GetValueOrDefault(slug);
+
+    /// <summary>Finds a process by slug.</summary>
+    public Process? FindProcess(string slug) => _processesBySlug.GetValueOrDefault(slug);
+
+    /// <summary>Builds a model from definition instances.</summary>
+    public static StockAndFlowModel From(IEnumerable<IStockAndFlowDefinition> definitions)
+    {
+        var builder = new StockAndFlowBuilder();
+        foreach (var definition in definitions)
+        {
+            builder.Apply(definition);
+        }
+
+        return builder.Build();
+    }
+
+    internal EntityCapturePlan? FindCapturePlan(Type clrType) => _capturePlans.GetValueOrDefault(clrType);
+
+    internal bool HasCapture => _capturePlans.Count > 0;
+}

@@ -1,0 +1,24 @@
+using StockAndFlow.Definitions;
+
+namespace StockAndFlow.Web.Demo;
+
+/// <summary>The sales pipeline: hot, warm and cold leads.</summary>
+public sealed class LeadStocks : IStockAndFlowDefinition
+{
+    public void Define(StockAndFlowBuilder sf)
+    {
+        var hot = sf.Stock<Lead>("hot-leads", l => l.Temperature == Temperature.Hot).Named("Hot leads")
+            .Facet("source", l => l.Source).Facet("owner", l => l.Owner!.Name);
+        var warm = sf.Stock<Lead>("warm-leads", l => l.Temperature == Temperature.Warm).Named("Warm leads")
+            .Facet("source", l => l.Source).Facet("owner", l => l.Owner!.Name);
+        var cold = sf.Stock<Lead>("cold-leads", l => l.Temperature == Temperature.Cold).Named("Cold leads")
+            .Facet("source", l => l.Source).Facet("owner", l => l.Owner!.Name);
+
+        var created = sf.Flow<Lead>("new-lead").Named("New leads").From(Stock.External).To(hot);
+        var cooling = sf.Flow<Lead>("cooling").Named("Cooling").From(hot, warm).To(warm, cold);
+        var reengaging = sf.Flow<Lead>("re-engaging").Named("Re-engaging").From(warm, cold).To(hot).Handle<NotifyOwner>();
+        var dropped = sf.Flow<Lead>("dropped").Named("Dropped").From(hot, warm, cold).To(Stock.External);
+
+        sf.Process("pipeline", "Sales pipeline").Includes(hot, warm, cold).Includes(created, cooling, reengaging, dropped);
+    }
+}
