@@ -136,6 +136,12 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         }
 
         state.Reset();
+        foreach (var leftover in state.Leftovers)
+        {
+            leftover.State = EntityState.Detached;
+        }
+
+        state.Leftovers.Clear();
         var tracker = context.ChangeTracker;
 
         // Entries() runs DetectChanges when the context auto-detects, as SaveChanges would.
@@ -199,6 +205,13 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
             return;
         }
 
+        // Event rows are ours, not the caller's: stop tracking them once stored, so a long-lived
+        // context does not accumulate them and a rolled-back id reused later cannot collide.
+        foreach (var added in state.Added)
+        {
+            added.State = EntityState.Detached;
+        }
+
         var late = state.Pending.Where(p => p.Event is null).ToList();
         try
         {
@@ -252,16 +265,14 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
             return;
         }
 
-        // The failed save leaves the caller's changes pending; our event rows must not linger,
-        // or a retry would write them twice.
-        foreach (var added in state.Added)
-        {
-            added.State = EntityState.Detached;
-        }
-
+        // The failed save leaves the caller's changes pending; our event rows must not linger, or a
+        // retry would write them twice. EF is still unwinding the save here (it resets store-generated
+        // values after this call), so they are detached when the next save starts.
+        state.Leftovers.AddRange(state.Added);
         RestoreAutoDetect(context, state);
         state.OwnTransaction?.Rollback();
         state.OwnTransaction?.Dispose();
+        state.OwnTransaction = null;
         state.Reset();
     }
 
@@ -331,6 +342,8 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         public List<EntityEntry> Added { get; } = [];
 
         public List<PendingFlowEvent> AwaitingCommit { get; } = [];
+
+        public List<EntityEntry> Leftovers { get; } = [];
 
         public IDbContextTransaction? OwnTransaction { get; set; }
 

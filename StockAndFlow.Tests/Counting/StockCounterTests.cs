@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using StockAndFlow.Counting;
+using StockAndFlow.Tests.Support;
+
+namespace StockAndFlow.Tests.Counting;
+
+public sealed class StockCounterTests
+{
+    private static async Task<Engine> StartWithUsersAsync()
+    {
+        var engine = await Engine.StartAsync(sf =>
+        {
+            sf.Stock<User>("active", u => u.IsActive).Facet("region", u => u.Region, ["eu", "us", "apac"]).Facet("team", u => u.Team!.Name);
+            sf.Stock<User>("staff", u => u.IsStaff).Facet("region", u => u.Region);
+            sf.Stock<User>("inactive", u => !u.IsActive);
+        });
+        await using var db = engine.NewContext();
+        var red = new Team { Name = "red" };
+        var blue = new Team { Name = "blue" };
+        db.Users.AddRange(
+            new User { IsActive = true, Region = "eu", Team = red },
+            new User { IsActive = true, Region = "eu", Team = blue, IsStaff = true },
+            new User { IsActive = true, Region = "us", Team = red },
+            new User { IsActive = true, Region = null },
+            new User { IsActive = false, Region = "eu", IsStaff = true });
+        await db.SaveChangesAsync();
+        return engine;
+    }
+
+    [Fact]
+    public async Task CountAll_CountsEveryStock_InOneScanPerEntityType()
+    {
+        await using var engine = await StartWithUsersAsync();
+        await using var db = engine.NewContext();
+
+        var counts = await engine.Counter.CountAllAsync(db);
+
+        Assert.Equal([("active", 4L), ("staff", 2L), ("inactive", 1L)], counts.Select(c => (c.Stock.Slug, c.Total)));
+        var sql = StockCounter.TotalsQuery<User>(db, engine.Model.Stocks).ToQueryString();
+        Assert.Equal(3, CountOccurrences(sql, "COUNT(CASE"));
+    }
+
+    [Fact]
+    public async Task FacetCounts_SumToTheStockTotal_WithNullAsItsOwnBucket()
+    {
+        await using var engine = await StartWithUsersAsync();
+        await using var db = engine.NewContext();
+
+        var active = (await engine.Counter.CountAllAsync(db)).Single(c => c.Stock.Slug == "active");
+
+        foreach (var facet in active.Facets)
+        {
+            Assert.Equal(active.Total, facet.Values.Sum(v => v.Count));
+        }
+
+        var region = active.Facets.Single(f => f.Facet.Slug == "region").Values.ToDictionary(v => v.Value ?? "<null>", v => v.Count);
+        Assert.Equal(2, region["eu"]);
+        Assert.Equal(1, region["us"]);
+        Assert.Equal(1, region["<null>"]);
+    }
+
+    [Fact]
+    public async Task FacetCounts_IncludeZeroRows_ForAbsentFixedValues()
+    {
+        await using var engine = await StartWithUsersAsync();
+        await using var db = engine.NewContext();
+
+        var active = (await engine.Counter.CountAllAsync(db)).Single(c => c.Stock.Slug == "active");
+
+        var region = active.Facets.Single(f => f.Facet.Slug == "region");
+        Assert.Equal(0, Assert.Single(region.Values, v => v.Value == "apac").Count);
+    }
+
+    [Fact]
+    public async Task FacetCounts_FollowARelatedEntity()
+    {
+        await using var engine = await StartWithUsersAsync();
+        await using var db = engine.NewContext();
+
+        var active = (await engine.Counter.CountAllAsync(db)).Single(c => c.Stock.Slug == "active");
+
+        var team = active.Facets.Single(f => f.Facet.Slug == "team").Values.ToDictionary(v => v.Value ?? "<null>", v => v.Count);
+        Assert.Equal(new Dictionary<string, long> { ["red"] = 2, ["blue"] = 1, ["<null>"] = 1 }, team);
+    }
+
+    [Fact]
+    public async Task CountAll_ReturnsZeros_ForAnEmptyTable()
+    {
+        await using var engine = await Engine.StartAsync(sf => sf.Stock<LongItem>("open", i => i.Open).Facet("open-flag", i => i.Open));
+        await using var db = engine.NewContext();
+
+        var count = Assert.Single(await engine.Counter.CountAllAsync(db));
+
+        Assert.Equal(0, count.Total);
+        Assert.Empty(Assert.Single(count.Facets).Values);
+    }
+
+    private static int CountOccurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using StockAndFlow.Records;
+using StockAndFlow.Tests.Support;
+
+namespace StockAndFlow.Tests.Counting;
+
+public sealed class StockSnapshotterTests
+{
+    [Fact]
+    public async Task Snapshot_WritesARecordPerStockPeriodAndFacetValue()
+    {
+        await using var engine = await StartAsync();
+        await using var db = engine.NewContext();
+        var at = engine.Time.GetUtcNow().UtcDateTime;
+
+        await engine.Snapshotter.SnapshotAsync(db, engine.Model.Stocks, at);
+
+        var records = await db.Set<StockRecord>().AsNoTracking().ToListAsync();
+        Assert.Equal(Enum.GetValues<Period>().Length, records.Count);
+        Assert.All(records, r => Assert.Equal(2, r.Count));
+        Assert.Contains(records, r => r.Period == Period.Day && r.BucketStart == at.Date);
+        var facets = await db.Set<StockFacetRecord>().AsNoTracking().Where(r => r.Period == Period.Day).ToListAsync();
+        Assert.Equal([(false, "eu", 1L), (true, "", 1L)], facets.OrderBy(f => f.IsNull).Select(f => (f.IsNull, f.Value, f.Count)));
+    }
+
+    [Fact]
+    public async Task Snapshot_TakenTwice_UpdatesInsteadOfDuplicating()
+    {
+        await using var engine = await StartAsync();
+        await using var db = engine.NewContext();
+        var at = engine.Time.GetUtcNow().UtcDateTime;
+        await engine.Snapshotter.SnapshotAsync(db, engine.Model.Stocks, at);
+
+        db.Users.Add(new User { IsActive = true, Region = "eu" });
+        await db.SaveChangesAsync();
+        await engine.Snapshotter.SnapshotAsync(db, engine.Model.Stocks, at.AddMinutes(5));
+
+        var day = await db.Set<StockRecord>().AsNoTracking().Where(r => r.Period == Period.Day).ToListAsync();
+        Assert.Equal(3, Assert.Single(day).Count);
+        Assert.Equal(at.AddMinutes(5), day[0].CountedAt);
+        var eu = await db.Set<StockFacetRecord>().AsNoTracking().Where(r => r.Period == Period.Day && r.Value == "eu").ToListAsync();
+        Assert.Equal(2, Assert.Single(eu).Count);
+        Assert.Equal(Enum.GetValues<Period>().Length, await db.Set<StockRecord>().CountAsync());
+    }
+
+    private static async Task<Engine> StartAsync()
+    {
+        var engine = await Engine.StartAsync(sf => sf.Stock<User>("active", u => u.IsActive).Facet("region", u => u.Region));
+        await using var db = engine.NewContext();
+        db.Users.AddRange(new User { IsActive = true, Region = "eu" }, new User { IsActive = true }, new User { IsActive = false });
+        await db.SaveChangesAsync();
+        return engine;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using StockAndFlow.Data;
+
+namespace StockAndFlow.Tests.Support;
+
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<LongItem> LongItems => Set<LongItem>();
+
+    public DbSet<GuidItem> GuidItems => Set<GuidItem>();
+
+    public DbSet<StringItem> StringItems => Set<StringItem>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<GuidItem>().Property(i => i.Id).ValueGeneratedNever();
+        modelBuilder.Entity<StringItem>().Property(i => i.Id).ValueGeneratedNever();
+        modelBuilder.ApplyStockAndFlow();
+    }
+}

@@ -1,0 +1,49 @@
+namespace StockAndFlow.Tests.Support;
+
+/// <summary>The seed's tracker example: a user with staff and active flags.</summary>
+public sealed class User
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public bool IsStaff { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public string? Region { get; set; }
+
+    public int? TeamId { get; set; }
+
+    public Team? Team { get; set; }
+}
+
+public sealed class Team
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public bool IsPremium { get; set; }
+}
+
+public sealed class LongItem
+{
+    public long Id { get; set; }
+
+    public bool Open { get; set; }
+}
+
+public sealed class GuidItem
+{
+    public Guid Id { get; set; }
+
+    public bool Open { get; set; }
+}
+
+public sealed class StringItem
+{
+    public string Id { get; set; } = "";
+
+    public bool Open { get; set; }
+}

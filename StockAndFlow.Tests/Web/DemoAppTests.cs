@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StockAndFlow.Records;
+using StockAndFlow.Web.Data;
+
+namespace StockAndFlow.Tests.Web;
+
+public sealed class DemoAppTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
+{
+    [Fact]
+    public async Task HealthEndpointReportsHealthy()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task FirstRunCreatesTheDatabaseAndSeedsRowsWhoseMovesWereCaptured()
+    {
+        using var client = factory.CreateClient();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+
+        Assert.True(File.Exists(factory.DatabasePath));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        var flows = await db.Set<FlowEvent>().GroupBy(e => e.Flow).Select(g => g.Key).ToListAsync();
+        Assert.Contains("signing-up", flows);
+        Assert.Contains("new-lead", flows);
+        Assert.Contains("converting", flows);
+        Assert.Equal(await db.Customers.CountAsync(), await db.Set<FlowEvent>().CountAsync(e => e.Flow == "signing-up"));
+        Assert.NotEmpty(await db.Set<StockRecord>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task HomePageListsEveryStockWithItsLiveCount()
+    {
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/");
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        var hot = await db.Leads.CountAsync(l => l.Temperature == StockAndFlow.Web.Demo.Temperature.Hot);
+        Assert.Contains($"Hot leads <small>(Lead)</small>: <span class=\"total\">{hot}</span>", html);
+        Assert.Contains("Churned customers", html);
+    }
+}
