@@ -20,6 +20,7 @@ public static class StockAndFlowModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new FlowEventConfiguration());
         modelBuilder.ApplyConfiguration(new StockRecordConfiguration());
         modelBuilder.ApplyConfiguration(new StockFacetRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new DecayRuleStateConfiguration());
         return modelBuilder;
     }
 

@@ -63,6 +63,43 @@ internal static partial class DefinitionValidator
         }
     }
 
+    public static void ValidateDecay(IReadOnlyList<DecayRule> rules, IReadOnlyList<Stock> stocks, IReadOnlyList<Flow> flows)
+    {
+        CheckSlugs(rules.Select(r => (r.Slug, r.DefinedBy)), "decay rule");
+        var known = new HashSet<Stock>(stocks);
+        foreach (var rule in rules)
+        {
+            var where = $"Decay rule '{rule.Slug}' ({By(rule.DefinedBy)})";
+            if (rule.From is null || rule.To is null)
+            {
+                throw new StockAndFlowDefinitionException($"{where} needs .From(stock) and .To(stock).");
+            }
+
+            if (!known.Contains(rule.From) || !known.Contains(rule.To))
+            {
+                throw new StockAndFlowDefinitionException($"{where} uses a stock that is not declared on the same builder.");
+            }
+
+            if (rule.Age is null || rule.OlderThan <= TimeSpan.Zero)
+            {
+                throw new StockAndFlowDefinitionException($"{where} needs .When(row => row.Timestamp, olderThan: a positive TimeSpan).");
+            }
+
+            if (!rule.HasSetters)
+            {
+                throw new StockAndFlowDefinitionException($"{where} needs .Set(s => s.SetProperty(...)) describing the update that moves a row.");
+            }
+
+            var flowsOfType = flows.Where(f => f.EntityType == rule.EntityType).ToList();
+            if (!Capture.FlowMatcher.Match(flowsOfType, new HashSet<Stock> { rule.From }, new HashSet<Stock> { rule.To }).Any())
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"{where} moves rows from {rule.From} to {rule.To}, but no flow goes from one to the other, so the moves would leave no event. " +
+                    $"Declare sf.Flow<{rule.EntityType.Name}>(...).From({rule.From.Slug}).To({rule.To.Slug}).");
+            }
+        }
+    }
+
     internal static string By(string? definedBy) => definedBy is null ? "declared directly" : $"in {definedBy}";
 
     private static void CheckFlow(Flow flow, HashSet<Stock> known)

@@ -12,6 +12,7 @@ public sealed class StockAndFlowBuilder
     private readonly List<Flow> _flows = [];
     private readonly List<Process> _processes = [];
     private readonly List<StateFunctionRegistration> _stateFunctions = [];
+    private readonly List<DecayRule> _decayRules = [];
 
     /// <summary>The definition class currently defining, named in validation messages.</summary>
     internal string? CurrentDefinition { get; set; }
@@ -33,6 +34,15 @@ public sealed class StockAndFlowBuilder
         var flow = new Flow(slug, typeof(T), CurrentDefinition);
         _flows.Add(flow);
         return new FlowBuilder<T>(flow);
+    }
+
+    /// <summary>Declares a decay rule: members of one stock move to another once a timestamp is old enough.</summary>
+    public DecayBuilder<T> Decay<T>(string slug)
+        where T : class
+    {
+        var rule = new DecayRule<T>(slug, CurrentDefinition);
+        _decayRules.Add(rule);
+        return new DecayBuilder<T>(rule);
     }
 
     /// <summary>Declares a named group of stocks and flows.</summary>
@@ -81,6 +91,7 @@ public sealed class StockAndFlowBuilder
     public StockAndFlowModel Build()
     {
         DefinitionValidator.Validate(_stocks, _flows, _processes, _stateFunctions);
-        return new StockAndFlowModel(_stocks, _flows, _processes, _stateFunctions);
+        DefinitionValidator.ValidateDecay(_decayRules, _stocks, _flows);
+        return new StockAndFlowModel(_stocks, _flows, _processes, _stateFunctions, _decayRules);
     }
 }

@@ -9,13 +9,17 @@ public sealed class StockAndFlowModel
     private readonly Dictionary<string, Flow> _flowsBySlug;
     private readonly Dictionary<string, Process> _processesBySlug;
     private readonly Dictionary<Type, EntityCapturePlan> _capturePlans;
+    private readonly Dictionary<string, DecayRule> _decayBySlug;
 
     internal StockAndFlowModel(
         IReadOnlyList<Stock> stocks,
         IReadOnlyList<Flow> flows,
         IReadOnlyList<Process> processes,
-        IReadOnlyList<StateFunctionRegistration> stateFunctions)
+        IReadOnlyList<StateFunctionRegistration> stateFunctions,
+        IReadOnlyList<DecayRule> decayRules)
     {
+        DecayRules = [.. decayRules];
+        _decayBySlug = DecayRules.ToDictionary(r => r.Slug, StringComparer.Ordinal);
         Stocks = [.. stocks];
         Flows = [.. flows];
         Processes = [.. processes];
@@ -42,6 +46,12 @@ public sealed class StockAndFlowModel
 
     /// <summary>Every process in declaration order.</summary>
     public IReadOnlyList<Process> Processes { get; }
+
+    /// <summary>Every decay rule in declaration order.</summary>
+    public IReadOnlyList<DecayRule> DecayRules { get; }
+
+    /// <summary>Finds a decay rule by slug.</summary>
+    public DecayRule? FindDecayRule(string slug) => _decayBySlug.GetValueOrDefault(slug);
 
     /// <summary>Registered state functions.</summary>
     public IReadOnlyList<StateFunctionRegistration> StateFunctions { get; }

@@ -55,6 +55,8 @@ public static class StockAndFlowServiceCollectionExtensions
             sp.GetRequiredService<PeriodCalendar>(),
             sp.GetRequiredService<IOptions<StockAndFlowOptions>>().Value.SnapshotPeriods));
         services.AddSingleton<FlowHandlerDispatcher>();
+        services.AddSingleton<StockAndFlow.Decay.Transitions>();
+        services.AddSingleton<StockAndFlow.Decay.DecayRunner>();
         services.AddSingleton(sp => new FlowCaptureInterceptor(
             sp.GetRequiredService<StockAndFlowModel>(),
             sp.GetRequiredService<TimeProvider>(),

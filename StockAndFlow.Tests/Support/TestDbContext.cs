@@ -15,6 +15,8 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
 
     public DbSet<StringItem> StringItems => Set<StringItem>();
 
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 

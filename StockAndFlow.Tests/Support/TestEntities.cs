@@ -47,3 +47,15 @@ public sealed class StringItem
 
     public bool Open { get; set; }
 }
+
+/// <summary>An item that ages: used by decay and transition tests.</summary>
+public sealed class Ticket
+{
+    public int Id { get; set; }
+
+    public bool Open { get; set; }
+
+    public DateTime TouchedAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+}
