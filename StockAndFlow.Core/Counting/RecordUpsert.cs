@@ -50,6 +50,25 @@ internal static class RecordUpsert
             },
             cancellationToken);
 
+    public static Task FlowRecordsAsync(DbContext db, IReadOnlyList<FlowRecord> records, CancellationToken cancellationToken) =>
+        UpsertAsync(
+            db,
+            records,
+            (set, batch) =>
+            {
+                var flows = batch.Select(r => r.Flow).Distinct().ToList();
+                var from = batch.Min(r => r.BucketStart);
+                var to = batch.Max(r => r.BucketStart);
+                return set.Where(r => flows.Contains(r.Flow) && r.BucketStart >= from && r.BucketStart <= to);
+            },
+            r => (r.Flow, r.Period, r.BucketStart),
+            (target, source) =>
+            {
+                target.Count = source.Count;
+                target.UpdatedAt = source.UpdatedAt;
+            },
+            cancellationToken);
+
     private static async Task UpsertAsync<TRecord, TKey>(
         DbContext db,
         IReadOnlyList<TRecord> records,

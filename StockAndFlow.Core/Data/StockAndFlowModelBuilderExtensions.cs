@@ -21,6 +21,8 @@ public static class StockAndFlowModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StockRecordConfiguration());
         modelBuilder.ApplyConfiguration(new StockFacetRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DecayRuleStateConfiguration());
+        modelBuilder.ApplyConfiguration(new FlowRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new CheckpointConfiguration());
         return modelBuilder;
     }
 

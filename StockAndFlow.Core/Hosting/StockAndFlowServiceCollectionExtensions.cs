@@ -57,6 +57,8 @@ public static class StockAndFlowServiceCollectionExtensions
         services.AddSingleton<FlowHandlerDispatcher>();
         services.AddSingleton<StockAndFlow.Decay.Transitions>();
         services.AddSingleton<StockAndFlow.Decay.DecayRunner>();
+        services.AddSingleton<FlowRecordUpdater>();
+        services.AddSingleton<FlowRates>();
         services.AddSingleton(sp => new FlowCaptureInterceptor(
             sp.GetRequiredService<StockAndFlowModel>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StockAndFlow.Records;
+using StockAndFlow.Tests.Capture;
+using StockAndFlow.Tests.Support;
+
+namespace StockAndFlow.Tests.Records;
+
+public sealed class FlowRecordUpdaterTests
+{
+    [Fact]
+    public async Task FlowRates_EqualADirectCountOfEvents_ForRandomRangesAndPeriods()
+    {
+        await using var engine = await StartAsync();
+        var random = new Random(7);
+        await SaveRandomHistoryAsync(engine, random, days: 60);
+        await using var db = engine.NewContext();
+        await engine.Services.GetRequiredService<FlowRecordUpdater>().UpdateAsync(db);
+
+        // More history after the first run: the second run is incremental.
+        await SaveRandomHistoryAsync(engine, random, days: 20);
+        await engine.Services.GetRequiredService<FlowRecordUpdater>().UpdateAsync(db);
+
+        var events = await engine.EventsAsync();
+        var calendar = engine.Services.GetRequiredService<PeriodCalendar>();
+        var rates = engine.Services.GetRequiredService<FlowRates>();
+        var origin = events.Min(e => e.OccurredAt);
+        var span = events.Max(e => e.OccurredAt) - origin;
+        for (var trial = 0; trial < 25; trial++)
+        {
+            var period = (Period)random.Next(1, 6);
+            var from = origin.AddTicks((long)(span.Ticks * random.NextDouble() * 0.8));
+            var to = from.AddTicks((long)((origin + span - from).Ticks * random.NextDouble()) + TimeSpan.TicksPerHour);
+            foreach (var flow in engine.Model.Flows)
+            {
+                var series = await rates.ReadAsync(db, flow, from, to, period);
+                foreach (var point in series)
+                {
+                    var end = calendar.NextBucketStart(point.BucketStart, period);
+                    var expected = events.Count(e => e.Flow == flow.Slug && e.OccurredAt >= point.BucketStart && e.OccurredAt < end);
+                    Assert.True(expected == point.Value, $"{flow.Slug} {period} {point.BucketStart:O}: expected {expected}, read {point.Value}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Update_RunTwice_LeavesTheSameRecords()
+    {
+        await using var engine = await StartAsync();
+        await SaveRandomHistoryAsync(engine, new Random(3), days: 10);
+        await using var db = engine.NewContext();
+        var updater = engine.Services.GetRequiredService<FlowRecordUpdater>();
+
+        await updater.UpdateAsync(db);
+        var first = await Snapshot(db);
+        await updater.UpdateAsync(db);
+        engine.Time.Advance(TimeSpan.FromHours(1));
+        await updater.UpdateAsync(db);
+
+        Assert.Equal(first, await Snapshot(db));
+    }
+
+    private static async Task<List<(string, Period, DateTime, long)>> Snapshot(TestDbContext db) =>
+        [.. (await db.Set<FlowRecord>().AsNoTracking().ToListAsync()).Select(r => (r.Flow, r.Period, r.BucketStart, r.Count)).Order()];
+
+    private static Task<Engine> StartAsync() =>
+        Engine.StartAsync(CaptureSemanticsTests.UserFlows, options: o => o.ReportingTimeZone = "Europe/Amsterdam");
+
+    private static async Task SaveRandomHistoryAsync(Engine engine, Random random, int days)
+    {
+        await using var db = engine.NewContext();
+        for (var day = 0; day < days; day++)
+        {
+            for (var i = random.Next(0, 5); i > 0; i--)
+            {
+                engine.Time.Advance(TimeSpan.FromMinutes(random.Next(1, 300)));
+                var user = new User { IsActive = random.Next(3) > 0 };
+                db.Users.Add(user);
+                await db.SaveChangesAsync();
+                if (user.IsActive && random.Next(2) == 0)
+                {
+                    engine.Time.Advance(TimeSpan.FromMinutes(random.Next(1, 120)));
+                    user.IsActive = false;
+                    await db.SaveChangesAsync();
+                }
+            }
+
+            engine.Time.Advance(TimeSpan.FromHours(random.Next(1, 24)));
+        }
+    }
+}
