@@ -59,6 +59,14 @@ public static class StockAndFlowServiceCollectionExtensions
         services.AddSingleton<StockAndFlow.Decay.DecayRunner>();
         services.AddSingleton<FlowRecordUpdater>();
         services.AddSingleton<FlowRates>();
+        services.AddSingleton<StockAndFlow.Jobs.SnapshotStocksJob>();
+        services.AddSingleton<StockAndFlow.Jobs.UpdateFlowRecordsJob>();
+        services.AddSingleton<StockAndFlow.Jobs.DecayJob>();
+        var jobs = services.AddOptions<StockAndFlow.Jobs.StockAndFlowJobsOptions>();
+        if (configuration is not null)
+        {
+            jobs.Bind(configuration.GetSection("Jobs"));
+        }
         services.AddSingleton(sp => new FlowCaptureInterceptor(
             sp.GetRequiredService<StockAndFlowModel>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -1,0 +1,17 @@
+namespace StockAndFlow.Jobs;
+
+/// <summary>Cron schedules of the recurring jobs (section <c>StockAndFlow:Jobs</c>), in the reporting time zone.</summary>
+public sealed class StockAndFlowJobsOptions
+{
+    /// <summary>Snapshot of every stock. Default hourly.</summary>
+    public string SnapshotCron { get; set; } = "0 * * * *";
+
+    /// <summary>Flow record update. Default every 10 minutes.</summary>
+    public string FlowRecordsCron { get; set; } = "*/10 * * * *";
+
+    /// <summary>Each decay rule. Default hourly, at minute 5.</summary>
+    public string DecayCron { get; set; } = "5 * * * *";
+
+    /// <summary>Register the recurring jobs at start-up. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+}
