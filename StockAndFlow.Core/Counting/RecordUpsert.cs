@@ -61,7 +61,7 @@ internal static class RecordUpsert
                 var to = batch.Max(r => r.BucketStart);
                 return set.Where(r => flows.Contains(r.Flow) && r.BucketStart >= from && r.BucketStart <= to);
             },
-            r => (r.Flow, r.Period, r.BucketStart),
+            r => (r.Flow, r.Facet, r.IsNull, r.Value, r.Period, r.BucketStart),
             (target, source) =>
             {
                 target.Count = source.Count;

@@ -13,6 +13,8 @@ internal sealed class FlowRecordConfiguration : IEntityTypeConfiguration<FlowRec
         builder.Property(r => r.Flow).HasMaxLength(100).IsRequired();
         builder.Property(r => r.BucketStart).HasConversion<UtcDateTimeConverter>();
         builder.Property(r => r.UpdatedAt).HasConversion<UtcDateTimeConverter>();
-        builder.HasIndex(r => new { r.Flow, r.Period, r.BucketStart }).IsUnique();
+        builder.Property(r => r.Facet).HasMaxLength(100).IsRequired();
+        builder.Property(r => r.Value).HasMaxLength(400).IsRequired();
+        builder.HasIndex(r => new { r.Flow, r.Facet, r.Period, r.BucketStart, r.IsNull, r.Value }).IsUnique();
     }
 }

@@ -3,6 +3,9 @@ using StockAndFlow.Definitions;
 
 namespace StockAndFlow.Records;
 
+/// <summary>A facet value's total over a range; <see cref="Value"/> is null for the NULL bucket.</summary>
+public readonly record struct FacetValueTotal(string? Value, long Count);
+
 /// <summary>One bucket of a series: its start (UTC) and its value.</summary>
 public readonly record struct SeriesPoint(DateTime BucketStart, long Value);
 
@@ -24,7 +27,7 @@ public sealed class FlowRates(PeriodCalendar calendar, TimeProvider time)
         var first = buckets[0];
         var last = buckets[^1];
         var stored = await db.Set<FlowRecord>().AsNoTracking()
-            .Where(r => r.Flow == flow.Slug && r.Period == period && r.BucketStart >= first && r.BucketStart <= last)
+            .Where(r => r.Flow == flow.Slug && r.Facet == "" && r.Period == period && r.BucketStart >= first && r.BucketStart <= last)
             .ToDictionaryAsync(r => r.BucketStart, r => r.Count, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -37,5 +40,22 @@ public sealed class FlowRates(PeriodCalendar calendar, TimeProvider time)
         }
 
         return [.. buckets.Select(b => new SeriesPoint(b, stored.GetValueOrDefault(b)))];
+    }
+
+    /// <summary>
+    /// Events of the flow per value of one facet over the day buckets from <paramref name="from"/> to
+    /// <paramref name="to"/>, from the records (the open day is included as last recorded); NULL value
+    /// under a null key. Largest first.
+    /// </summary>
+    public async Task<IReadOnlyList<FacetValueTotal>> BreakdownAsync(DbContext db, Flow flow, string facet, DateTime from, DateTime to, CancellationToken cancellationToken = default)
+    {
+        var first = calendar.BucketStart(from, Period.Day);
+        var end = PeriodCalendar.AsUtc(to);
+        var rows = await db.Set<FlowRecord>().AsNoTracking()
+            .Where(r => r.Flow == flow.Slug && r.Facet == facet && r.Period == Period.Day && r.BucketStart >= first && r.BucketStart < end)
+            .GroupBy(r => new { r.IsNull, r.Value })
+            .Select(g => new { g.Key.IsNull, g.Key.Value, Count = g.Sum(r => r.Count) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Where(r => r.Count > 0).Select(r => new FacetValueTotal(r.IsNull ? null : r.Value, r.Count)).OrderByDescending(r => r.Count)];
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Counting;
+using StockAndFlow.Definitions;
 
 namespace StockAndFlow.Records;
 
@@ -11,12 +12,23 @@ namespace StockAndFlow.Records;
 /// write is an upsert on the record's unique key: running twice, or on two servers at once, leaves the
 /// same records.
 /// </summary>
-public sealed class FlowRecordUpdater(PeriodCalendar calendar, TimeProvider time)
+/// <remarks>
+/// Facet breakdowns use the facets of the flow's stocks, evaluated on each subject's <em>current</em>
+/// values when its bucket is recounted; subjects deleted since count in the NULL bucket.
+/// </remarks>
+public sealed class FlowRecordUpdater(StockAndFlowModel model, PeriodCalendar calendar, TimeProvider time)
 {
     internal const string CheckpointName = "flow-records";
 
+    private static readonly Period[] Recounted = [Period.Hour, Period.Day];
+    private static readonly Period[] RolledUp = [Period.Week, Period.Month, Period.Year];
+
     /// <summary>Events committed up to this long after they were stamped are still counted.</summary>
     public static TimeSpan LateCommitMargin { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The facets a flow is broken down by: those of its stocks, first declaration of a slug wins.</summary>
+    public static IReadOnlyList<Facet> FacetsOf(Flow flow) =>
+        [.. flow.Sources.Concat(flow.Sinks).Where(s => !s.IsExternal).SelectMany(s => s.Facets).DistinctBy(f => f.Slug)];
 
     /// <summary>Brings flow records up to date; returns the number of records written.</summary>
     public async Task<int> UpdateAsync(DbContext db, CancellationToken cancellationToken = default)
@@ -38,7 +50,7 @@ public sealed class FlowRecordUpdater(PeriodCalendar calendar, TimeProvider time
         {
             var dayStart = calendar.BucketStart(start, Period.Day);
             written += await RecountHoursAndDaysAsync(db, dayStart, now, cancellationToken);
-            foreach (var period in new[] { Period.Week, Period.Month, Period.Year })
+            foreach (var period in RolledUp)
             {
                 written += await RollUpAsync(db, period, calendar.BucketStart(dayStart, period), now, cancellationToken);
             }
@@ -52,50 +64,82 @@ public sealed class FlowRecordUpdater(PeriodCalendar calendar, TimeProvider time
     {
         // Grouped by exact instant, not by a date function, so any reporting zone (including ones with
         // half-hour offsets) is bucketed in memory by the calendar, on every provider.
-        var instants = await db.Set<FlowEvent>().AsNoTracking()
+        var totals = await db.Set<FlowEvent>().AsNoTracking()
             .Where(e => e.OccurredAt >= from)
             .GroupBy(e => new { e.Flow, e.OccurredAt })
             .Select(g => new { g.Key.Flow, g.Key.OccurredAt, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
+        var counted = totals.Select(t => (Key: new RecordKey(t.Flow, "", false, ""), t.OccurredAt, t.Count)).ToList();
+        counted.AddRange(await CountFacetsAsync(db, from, cancellationToken));
 
-        var records = new List<FlowRecord>();
-        foreach (var period in new[] { Period.Hour, Period.Day })
-        {
-            records.AddRange(instants
-                .GroupBy(i => (i.Flow, Bucket: calendar.BucketStart(i.OccurredAt, period)))
-                .Select(g => new FlowRecord { Flow = g.Key.Flow, Period = period, BucketStart = g.Key.Bucket, Count = g.Sum(i => i.Count), UpdatedAt = now }));
-        }
-
-        await ZeroStaleAsync(db, [Period.Hour, Period.Day], from, records, now, cancellationToken);
+        var records = Recounted.SelectMany(period => counted
+                .GroupBy(c => (c.Key, Bucket: calendar.BucketStart(c.OccurredAt, period)))
+                .Select(g => g.Key.Key.ToRecord(period, g.Key.Bucket, g.Sum(c => c.Count), now)))
+            .ToList();
+        await AddZerosForStaleAsync(db, from, records, now, cancellationToken);
         await RecordUpsert.FlowRecordsAsync(db, records, cancellationToken);
         return records.Count;
+    }
+
+    private async Task<List<(RecordKey Key, DateTime OccurredAt, long Count)>> CountFacetsAsync(DbContext db, DateTime from, CancellationToken cancellationToken)
+    {
+        var result = new List<(RecordKey, DateTime, long)>();
+        var faceted = model.Flows.Where(f => FacetsOf(f).Count > 0).ToList();
+        if (faceted.Count == 0)
+        {
+            return result;
+        }
+
+        var slugs = faceted.Select(f => f.Slug).ToList();
+        var events = await db.Set<FlowEvent>().AsNoTracking()
+            .Where(e => slugs.Contains(e.Flow) && e.OccurredAt >= from)
+            .Select(e => new { e.Flow, e.SubjectKey, e.OccurredAt })
+            .ToListAsync(cancellationToken);
+        foreach (var flow in faceted)
+        {
+            var ofFlow = events.Where(e => e.Flow == flow.Slug).ToList();
+            if (ofFlow.Count == 0)
+            {
+                continue;
+            }
+
+            var keys = ofFlow.Select(e => e.SubjectKey).Distinct().ToList();
+            foreach (var facet in FacetsOf(flow))
+            {
+                var values = await SubjectFacetLookup.LookupAsync(db, flow.EntityType, facet, keys, cancellationToken);
+                result.AddRange(ofFlow
+                    .GroupBy(e => (Value: values.GetValueOrDefault(e.SubjectKey), e.OccurredAt))
+                    .Select(g => (new RecordKey(flow.Slug, facet.Slug, g.Key.Value is null, g.Key.Value ?? ""), g.Key.OccurredAt, (long)g.Count())));
+            }
+        }
+
+        return result;
     }
 
     private async Task<int> RollUpAsync(DbContext db, Period period, DateTime from, DateTime now, CancellationToken cancellationToken)
     {
         var days = await db.Set<FlowRecord>().AsNoTracking()
             .Where(r => r.Period == Period.Day && r.BucketStart >= from)
-            .Select(r => new { r.Flow, r.BucketStart, r.Count })
             .ToListAsync(cancellationToken);
         var records = days
-            .GroupBy(d => (d.Flow, Bucket: calendar.BucketStart(d.BucketStart, period)))
-            .Select(g => new FlowRecord { Flow = g.Key.Flow, Period = period, BucketStart = g.Key.Bucket, Count = g.Sum(d => d.Count), UpdatedAt = now })
+            .GroupBy(d => (Key: RecordKey.Of(d), Bucket: calendar.BucketStart(d.BucketStart, period)))
+            .Select(g => g.Key.Key.ToRecord(period, g.Key.Bucket, g.Sum(d => d.Count), now))
             .ToList();
         await RecordUpsert.FlowRecordsAsync(db, records, cancellationToken);
         return records.Count;
     }
 
-    // A bucket recounted to zero (its events were deleted) must not keep its old count.
-    private static async Task ZeroStaleAsync(DbContext db, Period[] periods, DateTime from, List<FlowRecord> fresh, DateTime now, CancellationToken cancellationToken)
+    // A bucket recounted to zero (its events were deleted, or its subjects changed facet value) must
+    // not keep its old count.
+    private static async Task AddZerosForStaleAsync(DbContext db, DateTime from, List<FlowRecord> fresh, DateTime now, CancellationToken cancellationToken)
     {
-        var keys = fresh.Select(r => (r.Flow, r.Period, r.BucketStart)).ToHashSet();
+        var keys = fresh.Select(r => (RecordKey.Of(r), r.Period, r.BucketStart)).ToHashSet();
         var existing = await db.Set<FlowRecord>().AsNoTracking()
-            .Where(r => periods.Contains(r.Period) && r.BucketStart >= from && r.Count != 0)
-            .Select(r => new { r.Flow, r.Period, r.BucketStart })
+            .Where(r => Recounted.Contains(r.Period) && r.BucketStart >= from && r.Count != 0)
             .ToListAsync(cancellationToken);
         fresh.AddRange(existing
-            .Where(r => !keys.Contains((r.Flow, r.Period, r.BucketStart)))
-            .Select(r => new FlowRecord { Flow = r.Flow, Period = r.Period, BucketStart = r.BucketStart, Count = 0, UpdatedAt = now }));
+            .Where(r => !keys.Contains((RecordKey.Of(r), r.Period, r.BucketStart)))
+            .Select(r => RecordKey.Of(r).ToRecord(r.Period, r.BucketStart, 0, now)));
     }
 
     private static async Task SaveCheckpointAsync(DbContext db, long maxId, DateTime now, CancellationToken cancellationToken)
@@ -123,4 +167,21 @@ public sealed class FlowRecordUpdater(PeriodCalendar calendar, TimeProvider time
     }
 
     private static DateTime? Min(DateTime? a, DateTime b) => a is { } value && value < b ? value : b;
+
+    private readonly record struct RecordKey(string Flow, string Facet, bool IsNull, string Value)
+    {
+        public static RecordKey Of(FlowRecord r) => new(r.Flow, r.Facet, r.IsNull, r.Value);
+
+        public FlowRecord ToRecord(Period period, DateTime bucket, long count, DateTime now) => new()
+        {
+            Flow = Flow,
+            Facet = Facet,
+            IsNull = IsNull,
+            Value = Value,
+            Period = period,
+            BucketStart = bucket,
+            Count = count,
+            UpdatedAt = now,
+        };
+    }
 }

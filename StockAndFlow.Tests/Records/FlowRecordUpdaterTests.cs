@@ -61,6 +61,40 @@ public sealed class FlowRecordUpdaterTests
         Assert.Equal(first, await Snapshot(db));
     }
 
+    [Fact]
+    public async Task FlowRecords_BreakDownByTheFacetsOfTheFlowsStocks_WithDeletedSubjectsAsNull()
+    {
+        await using var engine = await Engine.StartAsync(sf =>
+        {
+            var active = sf.Stock<User>("active", u => u.IsActive).Facet("region", u => u.Region);
+            var inactive = sf.Stock<User>("inactive", u => !u.IsActive);
+            sf.Flow<User>("creating").From(StockAndFlow.Definitions.Stock.External).To(active, inactive);
+            sf.Flow<User>("deactivating").From(active).To(inactive);
+        });
+        await using var db = engine.NewContext();
+        var users = new[] { "eu", "eu", "us", null, "us" }.Select(r => new User { IsActive = true, Region = r }).ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        engine.Time.Advance(TimeSpan.FromHours(3));
+        users[0].IsActive = false;
+        users[2].IsActive = false;
+        await db.SaveChangesAsync();
+        db.Users.Remove(users[4]);
+        await db.SaveChangesAsync();
+
+        var updater = engine.Services.GetRequiredService<FlowRecordUpdater>();
+        await updater.UpdateAsync(db);
+        var rates = engine.Services.GetRequiredService<FlowRates>();
+        var creating = engine.Model.FindFlow("creating")!;
+        var breakdown = await rates.BreakdownAsync(db, creating, "region", engine.Time.GetUtcNow().UtcDateTime.AddDays(-1), engine.Time.GetUtcNow().UtcDateTime.AddDays(1));
+
+        Assert.Equal([(null, 2L), ("eu", 2L), ("us", 1L)], breakdown.Select(b => (b.Value, b.Count)).OrderBy(b => b.Value).ToList());
+        var deactivating = await rates.BreakdownAsync(db, engine.Model.FindFlow("deactivating")!, "region", engine.Time.GetUtcNow().UtcDateTime.AddDays(-1), engine.Time.GetUtcNow().UtcDateTime.AddDays(1));
+        Assert.Equal([("eu", 1L), ("us", 1L)], deactivating.Select(b => (b.Value, b.Count)).OrderBy(b => b.Value).ToList());
+        var weeks = await db.Set<FlowRecord>().AsNoTracking().Where(r => r.Flow == "creating" && r.Facet == "region" && r.Period == Period.Week).SumAsync(r => r.Count);
+        Assert.Equal(5, weeks);
+    }
+
     private static async Task<List<(string, Period, DateTime, long)>> Snapshot(TestDbContext db) =>
         [.. (await db.Set<FlowRecord>().AsNoTracking().ToListAsync()).Select(r => (r.Flow, r.Period, r.BucketStart, r.Count)).Order()];
 
