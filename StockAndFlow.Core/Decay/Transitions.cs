@@ -12,28 +12,50 @@ using StockAndFlow.Records;
 namespace StockAndFlow.Decay;
 
 /// <summary>
-/// The one primitive that moves a selected set of rows from one stock to another: select the keys,
-/// update them with a set-based UPDATE that re-checks the selection, and insert a flow event for each
-/// row that arrived — all in one transaction. Decay uses it; bulk actions use it. Rows that stop
-/// matching the selection before the update runs are not moved and get no event.
+/// The one primitive that moves a selected set of members of a stock: select the keys, update them with
+/// a set-based UPDATE that re-checks the selection, and insert a flow event for each row that left the
+/// stock for a sink of one of its flows — all in one transaction. Decay uses it; bulk actions use it.
+/// Rows that stop matching the selection before the update runs are not moved and get no event.
 /// </summary>
+/// <remarks>
+/// Keys travel as one collection parameter per statement (EF Core sends it as a JSON or array
+/// parameter), so a chunk is a few statements whatever its size. An UPDATE bypasses SaveChanges, so
+/// capture does not see it and each move is recorded exactly once, here.
+/// </remarks>
 public sealed class Transitions(StockAndFlowModel model, TimeProvider time)
 {
-    private const int KeysPerStatement = 500;
+    private const int KeysPerChunk = 5000;
     private const int Attempts = 3;
 
-    private static readonly MethodInfo MoveMethod = typeof(Transitions).GetMethod(nameof(MoveCoreAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly MethodInfo ApplyMethod = typeof(Transitions).GetMethod(nameof(ApplyCoreAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     /// <summary>
-    /// Moves the members of <paramref name="from"/> matching <paramref name="selection"/> with
-    /// <paramref name="setters"/>, recording the flow that goes from <paramref name="from"/> to <paramref name="to"/>.
+    /// Moves the members of <paramref name="from"/> matching <paramref name="selection"/> to
+    /// <paramref name="to"/> with <paramref name="setters"/>; rows the update leaves elsewhere get no event.
     /// </summary>
-    public async Task<TransitionResult> MoveAsync<T>(
+    public Task<TransitionResult> MoveAsync<T>(
         DbContext db,
         Stock<T> from,
         Stock<T> to,
         Expression<Func<T, bool>> selection,
         Action<UpdateSettersBuilder<T>> setters,
+        CancellationToken cancellationToken = default)
+        where T : class =>
+        ApplyAsync(db, from, selection, setters, [to], progress: null, cancellationToken);
+
+    /// <summary>
+    /// Updates the members of <paramref name="from"/> matching <paramref name="selection"/> with
+    /// <paramref name="setters"/> and records, for each row that left <paramref name="from"/>, the flows from
+    /// it to the stock the row is in now (among <paramref name="sinks"/>, or every sink of its flows).
+    /// <paramref name="progress"/> receives the rows processed so far after each chunk.
+    /// </summary>
+    public async Task<TransitionResult> ApplyAsync<T>(
+        DbContext db,
+        Stock<T> from,
+        Expression<Func<T, bool>> selection,
+        Action<UpdateSettersBuilder<T>> setters,
+        IReadOnlyList<Stock>? sinks = null,
+        Func<int, int, Task>? progress = null,
         CancellationToken cancellationToken = default)
         where T : class
     {
@@ -44,14 +66,14 @@ public sealed class Transitions(StockAndFlowModel model, TimeProvider time)
             throw new NotSupportedException($"Set-based moves need a single-column key; {typeof(T).Name} has {key.Properties.Count}.");
         }
 
-        var flowsOfType = model.Flows.Where(f => f.EntityType == typeof(T)).ToList();
-        var match = FlowMatcher.Match(flowsOfType, new HashSet<Stock> { from }, new HashSet<Stock> { to }).FirstOrDefault();
-        var method = MoveMethod.MakeGenericMethod(typeof(T), key.Properties[0].ClrType);
+        var flows = model.Flows.Where(f => f.EntityType == typeof(T) && f.Sources.Contains(from)).ToList();
+        var targets = flows.SelectMany(f => f.Sinks).Where(s => !s.IsExternal && s != from && (sinks is null || sinks.Contains(s))).Distinct().Cast<Stock<T>>().ToList();
+        var method = ApplyMethod.MakeGenericMethod(typeof(T), key.Properties[0].ClrType);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await (Task<TransitionResult>)method.Invoke(this, [db, from, to, selection, setters, key.Properties[0].Name, match, cancellationToken])!;
+                return await (Task<TransitionResult>)method.Invoke(this, [db, from, selection, setters, key.Properties[0].Name, flows, targets, progress, cancellationToken])!;
             }
             catch (Exception ex) when (attempt < Attempts && IsSerializationFailure(ex))
             {
@@ -61,43 +83,55 @@ public sealed class Transitions(StockAndFlowModel model, TimeProvider time)
         }
     }
 
-    private async Task<TransitionResult> MoveCoreAsync<T, TKey>(
+    private async Task<TransitionResult> ApplyCoreAsync<T, TKey>(
         DbContext db,
         Stock<T> from,
-        Stock<T> to,
         Expression<Func<T, bool>> selection,
         Action<UpdateSettersBuilder<T>> setters,
         string keyName,
-        (Flow Flow, Stock Source, Stock Sink) match,
+        List<Flow> flows,
+        List<Stock<T>> targets,
+        Func<int, int, Task>? progress,
         CancellationToken cancellationToken)
         where T : class
+        where TKey : notnull
     {
-        var ownsTransaction = db.Database.CurrentTransaction is null;
-        var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken) : null;
+        var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+            : null;
         try
         {
             var candidates = db.Set<T>().Where(from.TypedPredicate).Where(selection);
             var keys = await candidates.Select(e => EF.Property<TKey>(e, keyName)).ToListAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var moved = 0;
-            foreach (var chunk in keys.Chunk(KeysPerStatement))
+            var done = 0;
+            foreach (var chunk in keys.Chunk(KeysPerChunk))
             {
-                var inChunk = InKeys<T, TKey>(chunk, keyName);
-                await candidates.Where(inChunk).ExecuteUpdateAsync(setters, cancellationToken);
-                var arrived = await db.Set<T>().Where(inChunk).Where(to.TypedPredicate).Select(e => EF.Property<TKey>(e, keyName)).ToListAsync(cancellationToken);
-                moved += arrived.Count;
-                if (match.Flow is not null)
+                var list = chunk.ToList();
+                await candidates.Where(e => list.Contains(EF.Property<TKey>(e, keyName))).ExecuteUpdateAsync(setters, cancellationToken);
+
+                // Where did each row go? A row still in `from` did not move.
+                var left = db.Set<T>().Where(e => list.Contains(EF.Property<TKey>(e, keyName))).Where(Not(from.TypedPredicate));
+                var arrivals = new Dictionary<TKey, HashSet<Stock>>();
+                foreach (var target in targets)
                 {
-                    var events = arrived.Select(k => new FlowEvent
+                    foreach (var k in await left.Where(target.TypedPredicate).Select(e => EF.Property<TKey>(e, keyName)).ToListAsync(cancellationToken))
                     {
-                        Flow = match.Flow.Slug,
-                        SubjectType = typeof(T).Name,
-                        SubjectKey = SubjectKey.Format(k),
-                        Source = match.Source.IsExternal ? null : match.Source.Slug,
-                        Sink = match.Sink.IsExternal ? null : match.Sink.Slug,
-                        OccurredAt = now,
-                    }).ToList();
-                    await FlowEventWriter.InsertAsync(db, events, async: true, cancellationToken);
+                        (arrivals.TryGetValue(k, out var set) ? set : arrivals[k] = []).Add(target);
+                    }
+                }
+
+                var before = new HashSet<Stock> { from };
+                var events = arrivals
+                    .SelectMany(a => FlowMatcher.Match(flows, before, a.Value).Select(m => NewEvent(m, typeof(T), SubjectKey.Format(a.Key), now)))
+                    .ToList();
+                moved += arrivals.Count;
+                await FlowEventWriter.InsertAsync(db, events, async: true, cancellationToken);
+                done += chunk.Length;
+                if (progress is not null)
+                {
+                    await progress(done, keys.Count);
                 }
             }
 
@@ -117,12 +151,18 @@ public sealed class Transitions(StockAndFlowModel model, TimeProvider time)
         }
     }
 
-    private static Expression<Func<T, bool>> InKeys<T, TKey>(TKey[] keys, string keyName)
-        where T : class
+    private static FlowEvent NewEvent((Flow Flow, Stock Source, Stock Sink) match, Type entityType, string key, DateTime now) => new()
     {
-        var list = keys.ToList();
-        return e => list.Contains(EF.Property<TKey>(e, keyName));
-    }
+        Flow = match.Flow.Slug,
+        SubjectType = entityType.Name,
+        SubjectKey = key,
+        Source = match.Source.IsExternal ? null : match.Source.Slug,
+        Sink = match.Sink.IsExternal ? null : match.Sink.Slug,
+        OccurredAt = now,
+    };
+
+    private static Expression<Func<T, bool>> Not<T>(Expression<Func<T, bool>> predicate) =>
+        Expression.Lambda<Func<T, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
 
     private static bool IsSerializationFailure(Exception ex) =>
         ex is DbException { SqlState: "40001" or "40P01" } || (ex.InnerException is { } inner && IsSerializationFailure(inner));
