@@ -23,6 +23,7 @@ public static class StockAndFlowModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new DecayRuleStateConfiguration());
         modelBuilder.ApplyConfiguration(new FlowRecordConfiguration());
         modelBuilder.ApplyConfiguration(new CheckpointConfiguration());
+        modelBuilder.ApplyConfiguration(new ActionExecutionConfiguration());
         return modelBuilder;
     }
 

@@ -100,6 +100,25 @@ internal static partial class DefinitionValidator
         }
     }
 
+    public static void ValidateActions(IReadOnlyList<StockAction> actions, IReadOnlyList<Stock> stocks)
+    {
+        CheckSlugs(actions.Select(a => (a.Slug, a.DefinedBy)), "action");
+        var known = new HashSet<Stock>(stocks);
+        foreach (var action in actions)
+        {
+            var where = $"Action '{action.Slug}' ({By(action.DefinedBy)})";
+            if (action.Stocks.Count == 0 || action.Stocks.Any(s => !known.Contains(s)))
+            {
+                throw new StockAndFlowDefinitionException($"{where} needs .On(stock, ...) with stocks declared on the same builder.");
+            }
+
+            if (action.Implementations != 1)
+            {
+                throw new StockAndFlowDefinitionException($"{where} needs exactly one of .Set((s, now) => ...) or .ForEachRow(...).");
+            }
+        }
+    }
+
     internal static string By(string? definedBy) => definedBy is null ? "declared directly" : $"in {definedBy}";
 
     private static void CheckFlow(Flow flow, HashSet<Stock> known)

@@ -13,6 +13,7 @@ public sealed class StockAndFlowBuilder
     private readonly List<Process> _processes = [];
     private readonly List<StateFunctionRegistration> _stateFunctions = [];
     private readonly List<DecayRule> _decayRules = [];
+    private readonly List<StockAction> _actions = [];
 
     /// <summary>The definition class currently defining, named in validation messages.</summary>
     internal string? CurrentDefinition { get; set; }
@@ -43,6 +44,15 @@ public sealed class StockAndFlowBuilder
         var rule = new DecayRule<T>(slug, CurrentDefinition);
         _decayRules.Add(rule);
         return new DecayBuilder<T>(rule);
+    }
+
+    /// <summary>Declares an action operators can apply to selected members of stocks.</summary>
+    public StockActionBuilder<T> Action<T>(string slug, string name)
+        where T : class
+    {
+        var action = new StockAction<T>(slug, name, CurrentDefinition);
+        _actions.Add(action);
+        return new StockActionBuilder<T>(action);
     }
 
     /// <summary>Declares a named group of stocks and flows.</summary>
@@ -92,6 +102,7 @@ public sealed class StockAndFlowBuilder
     {
         DefinitionValidator.Validate(_stocks, _flows, _processes, _stateFunctions);
         DefinitionValidator.ValidateDecay(_decayRules, _stocks, _flows);
-        return new StockAndFlowModel(_stocks, _flows, _processes, _stateFunctions, _decayRules);
+        DefinitionValidator.ValidateActions(_actions, _stocks);
+        return new StockAndFlowModel(_stocks, _flows, _processes, _stateFunctions, _decayRules, _actions);
     }
 }

@@ -16,8 +16,10 @@ public sealed class StockAndFlowModel
         IReadOnlyList<Flow> flows,
         IReadOnlyList<Process> processes,
         IReadOnlyList<StateFunctionRegistration> stateFunctions,
-        IReadOnlyList<DecayRule> decayRules)
+        IReadOnlyList<DecayRule> decayRules,
+        IReadOnlyList<StockAction> actions)
     {
+        Actions = [.. actions];
         DecayRules = [.. decayRules];
         _decayBySlug = DecayRules.ToDictionary(r => r.Slug, StringComparer.Ordinal);
         Stocks = [.. stocks];
@@ -49,6 +51,15 @@ public sealed class StockAndFlowModel
 
     /// <summary>Every decay rule in declaration order.</summary>
     public IReadOnlyList<DecayRule> DecayRules { get; }
+
+    /// <summary>Every action in declaration order.</summary>
+    public IReadOnlyList<StockAction> Actions { get; }
+
+    /// <summary>The actions offered on a stock.</summary>
+    public IEnumerable<StockAction> ActionsOn(Stock stock) => Actions.Where(a => a.Stocks.Contains(stock));
+
+    /// <summary>Finds an action by slug.</summary>
+    public StockAction? FindAction(string slug) => Actions.FirstOrDefault(a => a.Slug == slug);
 
     /// <summary>Finds a decay rule by slug.</summary>
     public DecayRule? FindDecayRule(string slug) => _decayBySlug.GetValueOrDefault(slug);

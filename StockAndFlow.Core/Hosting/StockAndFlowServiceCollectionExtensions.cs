@@ -59,9 +59,13 @@ public static class StockAndFlowServiceCollectionExtensions
         services.AddSingleton<StockAndFlow.Decay.DecayRunner>();
         services.AddSingleton<FlowRecordUpdater>();
         services.AddSingleton<FlowRates>();
+        services.AddSingleton<StockHistory>();
         services.AddSingleton<StockAndFlow.Jobs.SnapshotStocksJob>();
         services.AddSingleton<StockAndFlow.Jobs.UpdateFlowRecordsJob>();
         services.AddSingleton<StockAndFlow.Jobs.DecayJob>();
+        services.AddSingleton<StockAndFlow.Jobs.ActionJob>();
+        services.AddSingleton<StockAndFlow.Actions.ActionRunner>();
+        services.AddSingleton<StockAndFlow.Actions.ActionExecutions>();
         var jobs = services.AddOptions<StockAndFlow.Jobs.StockAndFlowJobsOptions>();
         if (configuration is not null)
         {

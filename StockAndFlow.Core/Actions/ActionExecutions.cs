@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StockAndFlow.Definitions;
+using StockAndFlow.Hosting;
+using StockAndFlow.Members;
+using StockAndFlow.Records;
+
+namespace StockAndFlow.Actions;
+
+/// <summary>
+/// Runs actions with an audit trail: every execution is an <see cref="ActionExecution"/> row (who,
+/// when, action, stock, selection, rows affected), updated with progress while it runs, so a large
+/// selection can run as a background job and its progress be polled.
+/// </summary>
+public sealed partial class ActionExecutions(
+    StockAndFlowModel model,
+    ActionRunner runner,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<ActionExecutions> logger)
+{
+    /// <summary>Selections larger than this run as a background job.</summary>
+    public const int InlineLimit = 1000;
+
+    /// <summary>Records a requested execution (status Queued) and returns its id.</summary>
+    public async Task<long> RequestAsync(DbContext db, StockAction action, Stock stock, MemberSelection selection, string user, CancellationToken cancellationToken = default)
+    {
+        var row = new ActionExecution
+        {
+            Action = action.Slug,
+            Stock = stock.Slug,
+            Filter = selection.Describe(),
+            FilterJson = JsonSerializer.Serialize(selection),
+            User = user,
+            Status = ActionExecutionStatus.Queued,
+            RequestedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(row).State = EntityState.Detached;
+        return row.Id;
+    }
+
+    /// <summary>Runs a requested execution to the end, recording progress and the outcome.</summary>
+    public async Task<ActionExecution> RunAsync(long executionId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+        var execution = await db.Set<ActionExecution>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == executionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Action execution {executionId} does not exist.");
+        if (execution.Status is ActionExecutionStatus.Succeeded or ActionExecutionStatus.Failed)
+        {
+            // A retried job must not apply the action twice.
+            return execution;
+        }
+
+        var action = model.FindAction(execution.Action);
+        var stock = model.FindStock(execution.Stock);
+        if (action is null || stock is null)
+        {
+            return await FinishAsync(executionId, ActionExecutionStatus.Failed, 0, 0, $"Action '{execution.Action}' or stock '{execution.Stock}' is no longer defined.", cancellationToken);
+        }
+
+        await UpdateAsync(executionId, s => s.SetProperty(e => e.Status, ActionExecutionStatus.Running), cancellationToken);
+        try
+        {
+            var selection = JsonSerializer.Deserialize<MemberSelection>(execution.FilterJson) ?? MemberSelection.None;
+            var result = await runner.ExecuteAsync(db, action, stock, selection, (processed, selected) => UpdateAsync(
+                executionId, s => s.SetProperty(e => e.Processed, processed).SetProperty(e => e.Selected, selected), cancellationToken), cancellationToken);
+            LogRan(logger, action.Slug, stock.Slug, execution.User, result.Selected, result.Moved);
+            return await FinishAsync(executionId, ActionExecutionStatus.Succeeded, result.Selected, result.Selected, null, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex, action.Slug, stock.Slug);
+            return await FinishAsync(executionId, ActionExecutionStatus.Failed, 0, 0, ex.Message, cancellationToken);
+        }
+    }
+
+    private async Task UpdateAsync(long id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ActionExecution>> setters, CancellationToken cancellationToken)
+    {
+        // Its own scope and connection, so progress is visible while the action's transaction is open.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+        await db.Set<ActionExecution>().Where(e => e.Id == id).ExecuteUpdateAsync(setters, cancellationToken);
+    }
+
+    private async Task<ActionExecution> FinishAsync(long id, ActionExecutionStatus status, int selected, int affected, string? error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await UpdateAsync(
+            id,
+            s => s.SetProperty(e => e.Status, status).SetProperty(e => e.FinishedAt, now).SetProperty(e => e.Selected, selected)
+                .SetProperty(e => e.Processed, selected).SetProperty(e => e.Affected, affected).SetProperty(e => e.Error, error),
+            cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+        return await db.Set<ActionExecution>().AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Action '{Action}' on stock '{Stock}' by {User}: {Selected} selected, {Moved} moved to another stock.")]
+    private static partial void LogRan(ILogger logger, string action, string stock, string user, int selected, int moved);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Action '{Action}' on stock '{Stock}' failed; nothing was changed.")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string action, string stock);
+}
