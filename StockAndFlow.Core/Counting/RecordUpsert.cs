@@ -69,6 +69,25 @@ internal static class RecordUpsert
             },
             cancellationToken);
 
+    public static Task StatisticsAsync(DbContext db, IReadOnlyList<Statistics.Statistic> records, CancellationToken cancellationToken) =>
+        UpsertAsync(
+            db,
+            records,
+            (set, batch) =>
+            {
+                var metrics = batch.Select(r => r.MetricId).Distinct().ToList();
+                var from = batch.Min(r => r.Date);
+                var to = batch.Max(r => r.Date);
+                return set.Where(r => metrics.Contains(r.MetricId) && r.Date >= from && r.Date <= to);
+            },
+            r => (r.MetricId, r.Period, r.Date, r.ObjectType, r.ObjectKey),
+            (target, source) =>
+            {
+                target.Value = source.Value;
+                target.UpdatedAt = source.UpdatedAt;
+            },
+            cancellationToken);
+
     private static async Task UpsertAsync<TRecord, TKey>(
         DbContext db,
         IReadOnlyList<TRecord> records,

@@ -24,6 +24,11 @@ public static class StockAndFlowModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new FlowRecordConfiguration());
         modelBuilder.ApplyConfiguration(new CheckpointConfiguration());
         modelBuilder.ApplyConfiguration(new ActionExecutionConfiguration());
+        modelBuilder.ApplyConfiguration(new StatisticDomainConfiguration());
+        modelBuilder.ApplyConfiguration(new StatisticMetricConfiguration());
+        modelBuilder.ApplyConfiguration(new StatisticConfiguration());
+        modelBuilder.ApplyConfiguration(new InsightRunConfiguration());
+        modelBuilder.ApplyConfiguration(new InsightResultConfiguration());
         return modelBuilder;
     }
 

@@ -14,6 +14,9 @@ public sealed class StockAndFlowBuilder
     private readonly List<StateFunctionRegistration> _stateFunctions = [];
     private readonly List<DecayRule> _decayRules = [];
     private readonly List<StockAction> _actions = [];
+    private readonly List<Statistics.DomainDefinition> _domains = [];
+    private readonly List<Statistics.TrackerDefinition> _trackers = [];
+    private readonly List<Insights.InsightDefinition> _insights = [];
 
     /// <summary>The definition class currently defining, named in validation messages.</summary>
     internal string? CurrentDefinition { get; set; }
@@ -53,6 +56,26 @@ public sealed class StockAndFlowBuilder
         var action = new StockAction<T>(slug, name, CurrentDefinition);
         _actions.Add(action);
         return new StockActionBuilder<T>(action);
+    }
+
+    /// <summary>Declares a statistics domain (the seed's Domain.objects.register).</summary>
+    public Statistics.DomainDefinition Domain(string reference, string name, string? description = null)
+    {
+        var domain = new Statistics.DomainDefinition(reference, name, description, CurrentDefinition);
+        _domains.Add(domain);
+        return domain;
+    }
+
+    /// <summary>Declares trackers that write <paramref name="metric"/> from <typeparamref name="T"/> rows.</summary>
+    public Statistics.TrackerBuilder<T> Track<T>(Statistics.MetricDefinition metric)
+        where T : class => new(metric, _trackers);
+
+    /// <summary>Declares an insight: a question answered by code when insights are collected.</summary>
+    public void Insight(Insights.InsightDefinition insight)
+    {
+        ArgumentNullException.ThrowIfNull(insight);
+        insight.DefinedBy = CurrentDefinition;
+        _insights.Add(insight);
     }
 
     /// <summary>Declares a named group of stocks and flows.</summary>
@@ -103,6 +126,13 @@ public sealed class StockAndFlowBuilder
         DefinitionValidator.Validate(_stocks, _flows, _processes, _stateFunctions);
         DefinitionValidator.ValidateDecay(_decayRules, _stocks, _flows);
         DefinitionValidator.ValidateActions(_actions, _stocks);
-        return new StockAndFlowModel(_stocks, _flows, _processes, _stateFunctions, _decayRules, _actions);
+        Statistics.StatisticsValidator.Validate(_domains, _trackers);
+        Insights.InsightValidator.Validate(_insights);
+        return new StockAndFlowModel(_stocks, _flows, _processes, _stateFunctions, _decayRules, _actions)
+        {
+            Domains = [.. _domains],
+            Trackers = [.. _trackers],
+            Insights = [.. _insights],
+        };
     }
 }

@@ -52,6 +52,15 @@ public sealed class StockAndFlowModel
     /// <summary>Every decay rule in declaration order.</summary>
     public IReadOnlyList<DecayRule> DecayRules { get; }
 
+    /// <summary>Statistics domains with their metrics.</summary>
+    public IReadOnlyList<Statistics.DomainDefinition> Domains { get; internal init; } = [];
+
+    /// <summary>Statistics trackers.</summary>
+    public IReadOnlyList<Statistics.TrackerDefinition> Trackers { get; internal init; } = [];
+
+    /// <summary>Insights in declaration order.</summary>
+    public IReadOnlyList<Insights.InsightDefinition> Insights { get; internal init; } = [];
+
     /// <summary>Every action in declaration order.</summary>
     public IReadOnlyList<StockAction> Actions { get; }
 

@@ -64,6 +64,11 @@ public static class StockAndFlowServiceCollectionExtensions
         services.AddSingleton<StockAndFlow.Jobs.UpdateFlowRecordsJob>();
         services.AddSingleton<StockAndFlow.Jobs.DecayJob>();
         services.AddSingleton<StockAndFlow.Jobs.ActionJob>();
+        services.AddSingleton<StockAndFlow.Jobs.TrackStatisticsJob>();
+        services.AddSingleton<StockAndFlow.Jobs.CollectInsightsJob>();
+        services.AddSingleton<StockAndFlow.Statistics.StatisticsStore>();
+        services.AddSingleton<StockAndFlow.Statistics.TrackerRunner>();
+        services.AddSingleton<StockAndFlow.Insights.InsightCollector>();
         services.AddSingleton<StockAndFlow.Actions.ActionRunner>();
         services.AddSingleton<StockAndFlow.Actions.ActionExecutions>();
         var jobs = services.AddOptions<StockAndFlow.Jobs.StockAndFlowJobsOptions>();

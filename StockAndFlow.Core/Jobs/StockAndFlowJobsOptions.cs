@@ -12,6 +12,12 @@ public sealed class StockAndFlowJobsOptions
     /// <summary>Each decay rule. Default hourly, at minute 5.</summary>
     public string DecayCron { get; set; } = "5 * * * *";
 
+    /// <summary>Statistics trackers. Default every hour at minute 15.</summary>
+    public string StatisticsCron { get; set; } = "15 * * * *";
+
+    /// <summary>Insight collection. Default daily at 03:00.</summary>
+    public string InsightsCron { get; set; } = "0 3 * * *";
+
     /// <summary>Register the recurring jobs at start-up. Default true.</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StockAndFlow.Definitions;
+using StockAndFlow.Hosting;
+using StockAndFlow.Statistics;
+
+namespace StockAndFlow.Jobs;
+
+/// <summary>
+/// Registers the declared domains and metrics, then runs every tracker; one failing tracker is logged
+/// by name, the others still run, and the job fails at the end so the scheduler retries.
+/// </summary>
+public sealed partial class TrackStatisticsJob(IServiceScopeFactory scopes, StockAndFlowModel model, TrackerRunner runner, ILogger<TrackStatisticsJob> logger)
+{
+    /// <summary>Runs every tracker; returns the statistics written.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        Dictionary<MetricDefinition, int> ids;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            ids = await StatisticsStore.RegisterAsync(Context(scope), model.Domains, cancellationToken);
+        }
+
+        var written = 0;
+        var failed = new List<string>();
+        foreach (var tracker in model.Trackers)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                written += await runner.RunAsync(Context(scope), tracker, ids[tracker.Metric], cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex, tracker.Name);
+                failed.Add(tracker.Name);
+            }
+        }
+
+        return failed.Count == 0 ? written : throw new StockAndFlowJobException($"Trackers failed: {string.Join(", ", failed)}; the others were written.");
+    }
+
+    private static Microsoft.EntityFrameworkCore.DbContext Context(IServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tracker {Tracker} failed; the other trackers were run.")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string tracker);
+}

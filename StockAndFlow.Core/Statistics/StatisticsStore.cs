@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace StockAndFlow.Statistics;
+
+/// <summary>A query over stored statistics: metrics, one period, a date range and (optionally) objects.</summary>
+public sealed record StatisticQuery(IReadOnlyList<int> MetricIds, StatisticPeriod Period, DateTime? From = null, DateTime? To = null, string? ObjectType = null, IReadOnlyList<string>? ObjectKeys = null);
+
+/// <summary>
+/// Registers domains and metrics by reference id, records statistics as upserts on their unique key, and
+/// queries them. Registering again updates name and description and keeps the row's identity.
+/// </summary>
+public sealed class StatisticsStore(TimeProvider time)
+{
+    /// <summary>Registers (or updates) a domain.</summary>
+    public static async Task<StatisticDomain> RegisterDomainAsync(DbContext db, string reference, string name, string? description = null, CancellationToken cancellationToken = default)
+    {
+        var domain = await db.Set<StatisticDomain>().SingleOrDefaultAsync(d => d.Ref == reference, cancellationToken);
+        if (domain is null)
+        {
+            domain = new StatisticDomain { Ref = reference };
+            db.Add(domain);
+        }
+
+        domain.Name = name;
+        domain.Description = description;
+        await SaveIgnoringRaceAsync(db, cancellationToken);
+        return await db.Set<StatisticDomain>().AsNoTracking().SingleAsync(d => d.Ref == reference, cancellationToken);
+    }
+
+    /// <summary>Registers (or updates) a metric of a domain.</summary>
+    public static async Task<StatisticMetric> RegisterMetricAsync(DbContext db, StatisticDomain domain, string reference, string name, string? description = null, CancellationToken cancellationToken = default)
+    {
+        var metric = await db.Set<StatisticMetric>().SingleOrDefaultAsync(m => m.DomainId == domain.Id && m.Ref == reference, cancellationToken);
+        if (metric is null)
+        {
+            metric = new StatisticMetric { DomainId = domain.Id, Ref = reference };
+            db.Add(metric);
+        }
+
+        metric.Name = name;
+        metric.Description = description;
+        await SaveIgnoringRaceAsync(db, cancellationToken);
+        return await db.Set<StatisticMetric>().AsNoTracking().SingleAsync(m => m.DomainId == domain.Id && m.Ref == reference, cancellationToken);
+    }
+
+    /// <summary>Registers every domain and metric declared in code; returns metric ids by definition.</summary>
+    public static async Task<Dictionary<MetricDefinition, int>> RegisterAsync(DbContext db, IEnumerable<DomainDefinition> domains, CancellationToken cancellationToken = default)
+    {
+        var ids = new Dictionary<MetricDefinition, int>();
+        foreach (var domain in domains)
+        {
+            var stored = await RegisterDomainAsync(db, domain.Ref, domain.Name, domain.Description, cancellationToken);
+            foreach (var metric in domain.Metrics)
+            {
+                ids[metric] = (await RegisterMetricAsync(db, stored, metric.Ref, metric.Name, metric.Description, cancellationToken)).Id;
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>Records one value (an upsert on metric, period, date and object).</summary>
+    public Task RecordAsync(DbContext db, int metricId, StatisticPeriod period, DateTime date, decimal? value, string? objectType = null, string? objectKey = null, CancellationToken cancellationToken = default) =>
+        RecordManyAsync(db, [new Statistic { MetricId = metricId, Period = period, Date = DateTime.SpecifyKind(date, DateTimeKind.Utc), Value = value, ObjectType = objectType ?? "", ObjectKey = objectKey ?? "" }], cancellationToken);
+
+    /// <summary>Records many values in one batched save (upserts).</summary>
+    public async Task RecordManyAsync(DbContext db, IReadOnlyList<Statistic> values, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var value in values)
+        {
+            value.UpdatedAt = now;
+        }
+
+        await Counting.RecordUpsert.StatisticsAsync(db, values, cancellationToken);
+    }
+
+    /// <summary>Stored statistics matching the query, ordered by metric, date and object.</summary>
+    public static Task<List<Statistic>> QueryAsync(DbContext db, StatisticQuery query, CancellationToken cancellationToken = default)
+    {
+        var ids = query.MetricIds.ToList();
+        var q = db.Set<Statistic>().AsNoTracking().Where(s => ids.Contains(s.MetricId) && s.Period == query.Period);
+        if (query.From is { } from)
+        {
+            q = q.Where(s => s.Date >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            q = q.Where(s => s.Date < to);
+        }
+
+        if (query.ObjectType is { } type)
+        {
+            q = q.Where(s => s.ObjectType == type);
+            if (query.ObjectKeys is { Count: > 0 } keys)
+            {
+                var list = keys.ToList();
+                q = q.Where(s => list.Contains(s.ObjectKey));
+            }
+        }
+        else
+        {
+            q = q.Where(s => s.ObjectType == "");
+        }
+
+        return q.OrderBy(s => s.MetricId).ThenBy(s => s.Date).ThenBy(s => s.ObjectKey).ToListAsync(cancellationToken);
+    }
+
+    private static async Task SaveIgnoringRaceAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Registered concurrently by another process: theirs has the same reference id; reread it.
+            db.ChangeTracker.Clear();
+        }
+    }
+}
