@@ -1,11 +1,129 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: restores tools and packages, builds the solution
-# (warnings are errors), runs every test and prints "N passed, N failed, N skipped" from the results.
+# (warnings are errors), provisions a throwaway PostgreSQL (installing it with apt when missing and
+# running as root), runs every test — the data tests on SQLite and on PostgreSQL — and prints
+# "N passed, N failed, N skipped" from the results.
+#
+# PostgreSQL: two clusters under a temp dir on free loopback ports, owned by the `postgres` OS user
+# when run as root (postgres refuses to run as root): the shared test server
+# (STOCKANDFLOW_TEST_POSTGRES) and a second one the outage test may stop and start
+# (STOCKANDFLOW_TEST_POSTGRES_OUTAGE, controlled by STOCKANDFLOW_TEST_POSTGRES_OUTAGE_CTL start|stop).
+# Both are stopped and removed on exit. Set STOCKANDFLOW_TEST_POSTGRES yourself to use your own
+# server instead (the outage test then runs only if you also set the two OUTAGE variables).
 set -uo pipefail
 cd "$(dirname "$0")"
 
 results="$PWD/TestResults"
 rm -rf "$results"
+
+# Browser tests (StockAndFlow.Tests/Browser): Playwright drives Debian's Chromium, never a downloaded
+# one; install it when missing and we can. Without it those tests fail and say why.
+export STOCKANDFLOW_CHROMIUM="${STOCKANDFLOW_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$STOCKANDFLOW_CHROMIUM" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Chromium is not installed: installing it with apt-get for the browser tests." >&2
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+export STOCKANDFLOW_SCREENSHOTS="$results/screenshots"
+
+fail() {
+  echo "$1" >&2
+  echo "0 passed, 1 failed ($1)"
+  exit 1
+}
+
+pg_bin=""
+find_pg_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -n "$dir" ] && [ -x "$dir/pg_ctl" ]; then pg_bin="$dir"; return 0; fi
+  if command -v pg_ctl >/dev/null 2>&1 && command -v initdb >/dev/null 2>&1; then
+    pg_bin=$(dirname "$(readlink -f "$(command -v pg_ctl)")"); return 0
+  fi
+  return 1
+}
+
+free_port() {
+  local port
+  for port in $(seq "$1" $(($1 + 200))); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
+pg_root=""
+pg_clusters=()
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+stop_postgres() {
+  local data
+  for data in "${pg_clusters[@]}"; do
+    as_pg "$pg_bin/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true
+  done
+  [ -n "$pg_root" ] && rm -rf "$pg_root"
+}
+
+# start_cluster NAME FIRST_PORT: initdb + start a throwaway cluster; sets cluster_port.
+cluster_port=""
+start_cluster() {
+  local name="$1" port data
+  port=$(free_port "$2") || return 1
+  data="$pg_root/$name"
+  as_pg "$pg_bin/initdb" -D "$data" -U postgres -E UTF8 --auth-local=trust --auth-host=scram-sha-256 \
+    --no-instructions >"$pg_root/$name-initdb.log" 2>&1 || { cat "$pg_root/$name-initdb.log" >&2; return 1; }
+  # Throwaway data: no durability needed, so no fsync (the suite creates a database per test).
+  cat >>"$data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$data'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 300
+CONF
+  as_pg "$pg_bin/pg_ctl" -D "$data" -l "$pg_root/$name.log" -w -t 60 start >/dev/null || { cat "$pg_root/$name.log" >&2; return 1; }
+  pg_clusters+=("$data")
+  "$pg_bin/psql" -X -q -h "$data" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -c "CREATE ROLE stockandflow LOGIN CREATEDB PASSWORD 'stockandflow'" >/dev/null || return 1
+  cluster_port="$port"
+}
+
+if [ -z "${STOCKANDFLOW_TEST_POSTGRES:-}" ]; then
+  if ! find_pg_bin; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "PostgreSQL is not installed: installing it with apt-get." >&2
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    fi
+    find_pg_bin || fail "PostgreSQL is needed for the PostgreSQL tests: install the postgresql package or set STOCKANDFLOW_TEST_POSTGRES"
+  fi
+  pg_root=$(mktemp -d /tmp/stockandflow-pg.XXXXXX)
+  chmod 755 "$pg_root"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$pg_root"
+  trap stop_postgres EXIT
+  start_cluster main 55432 || fail "the PostgreSQL test server did not start"
+  main_port="$cluster_port"
+  start_cluster outage $((main_port + 1)) || fail "the PostgreSQL outage server did not start"
+  outage_port="$cluster_port"
+  export STOCKANDFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$main_port;Username=stockandflow;Password=stockandflow"
+  export STOCKANDFLOW_TEST_POSTGRES_OUTAGE="Host=127.0.0.1;Port=$outage_port;Username=stockandflow;Password=stockandflow"
+  ctl="$pg_root/outage-ctl.sh"
+  cat >"$ctl" <<CTL
+#!/usr/bin/env bash
+# Stops or starts the outage test's own PostgreSQL cluster: $ctl stop|start
+set -euo pipefail
+run() { if [ "\$(id -u)" -eq 0 ]; then runuser -u postgres -- "\$@"; else "\$@"; fi; }
+case "\${1:?stop|start}" in
+  stop) run "$pg_bin/pg_ctl" -D "$pg_root/outage" -m fast -w -t 60 stop ;;
+  start) run "$pg_bin/pg_ctl" -D "$pg_root/outage" -l "$pg_root/outage.log" -w -t 60 start ;;
+  *) echo "usage: \$0 stop|start" >&2; exit 2 ;;
+esac
+CTL
+  chmod 755 "$ctl"
+  export STOCKANDFLOW_TEST_POSTGRES_OUTAGE_CTL="$ctl"
+  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $NF}') test servers on 127.0.0.1:$main_port and :$outage_port" >&2
+fi
 
 if ! dotnet build StockAndFlow.sln -c Release -nologo -v quiet; then
   echo "0 passed, 1 failed (the solution did not build)"

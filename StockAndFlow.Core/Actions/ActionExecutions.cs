@@ -11,13 +11,14 @@ namespace StockAndFlow.Actions;
 
 /// <summary>
 /// Runs actions with an audit trail: every execution is an <see cref="ActionExecution"/> row (who,
-/// when, action, stock, selection, rows affected), updated with progress while it runs, so a large
-/// selection can run as a background job and its progress be polled.
+/// when, action, stock, selection, rows affected); a large selection runs as a background job whose
+/// progress (<see cref="ActionProgress"/>) can be polled.
 /// </summary>
 public sealed partial class ActionExecutions(
     StockAndFlowModel model,
     ActionRunner runner,
     IServiceScopeFactory scopes,
+    ActionProgress progress,
     TimeProvider time,
     ILogger<ActionExecutions> logger)
 {
@@ -67,8 +68,11 @@ public sealed partial class ActionExecutions(
         try
         {
             var selection = JsonSerializer.Deserialize<MemberSelection>(execution.FilterJson) ?? MemberSelection.None;
-            var result = await runner.ExecuteAsync(db, action, stock, selection, (processed, selected) => UpdateAsync(
-                executionId, s => s.SetProperty(e => e.Processed, processed).SetProperty(e => e.Selected, selected), cancellationToken), cancellationToken);
+            var result = await runner.ExecuteAsync(db, action, stock, selection, (processed, selected) =>
+            {
+                progress.Report(executionId, processed, selected);
+                return Task.CompletedTask;
+            }, cancellationToken);
             LogRan(logger, action.Slug, stock.Slug, execution.User, result.Selected, result.Moved);
             return await FinishAsync(executionId, ActionExecutionStatus.Succeeded, result.Selected, result.Selected, null, cancellationToken);
         }
@@ -76,6 +80,10 @@ public sealed partial class ActionExecutions(
         {
             LogFailed(logger, ex, action.Slug, stock.Slug);
             return await FinishAsync(executionId, ActionExecutionStatus.Failed, 0, 0, ex.Message, cancellationToken);
+        }
+        finally
+        {
+            progress.Finish(executionId);
         }
     }
 

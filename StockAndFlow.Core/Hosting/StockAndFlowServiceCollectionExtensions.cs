@@ -71,6 +71,7 @@ public static class StockAndFlowServiceCollectionExtensions
         services.AddSingleton<StockAndFlow.Insights.InsightCollector>();
         services.AddSingleton<StockAndFlow.Actions.ActionRunner>();
         services.AddSingleton<StockAndFlow.Actions.ActionExecutions>();
+        services.AddSingleton<StockAndFlow.Actions.ActionProgress>();
         var jobs = services.AddOptions<StockAndFlow.Jobs.StockAndFlowJobsOptions>();
         if (configuration is not null)
         {

@@ -6,10 +6,10 @@ namespace StockAndFlow.Tests.Capture;
 
 public sealed class CaptureSemanticsTests
 {
-    [Fact]
-    public async Task Capture_RecordsOneEventPerFiringFlow_WhenStocksOverlap()
+    [Theory, AllProviders]
+    public async Task Capture_RecordsOneEventPerFiringFlow_WhenStocksOverlap(string provider)
     {
-        await using var engine = await Engine.StartAsync(sf =>
+        await using var engine = await Engine.StartAsync(provider, sf =>
         {
             var active = sf.Stock<User>("active", u => u.IsActive);
             var activeStaff = sf.Stock<User>("active-staff", u => u.IsActive && u.IsStaff);
@@ -30,10 +30,10 @@ public sealed class CaptureSemanticsTests
         Assert.All(events, e => Assert.Equal("inactive", e.Sink));
     }
 
-    [Fact]
-    public async Task Capture_RecordsAtMostOneEventPerFlowPerRowPerSave_WhenSeveralPairsMatch()
+    [Theory, AllProviders]
+    public async Task Capture_RecordsAtMostOneEventPerFlowPerRowPerSave_WhenSeveralPairsMatch(string provider)
     {
-        await using var engine = await Engine.StartAsync(sf =>
+        await using var engine = await Engine.StartAsync(provider, sf =>
         {
             var active = sf.Stock<User>("active", u => u.IsActive);
             var staff = sf.Stock<User>("staff", u => u.IsStaff);
@@ -54,10 +54,10 @@ public sealed class CaptureSemanticsTests
         Assert.Equal(("active", "inactive"), (leaving.Source, leaving.Sink));
     }
 
-    [Fact]
-    public async Task Capture_RecordsDeletesAsFlowsToExternal()
+    [Theory, AllProviders]
+    public async Task Capture_RecordsDeletesAsFlowsToExternal(string provider)
     {
-        await using var engine = await Engine.StartAsync(sf =>
+        await using var engine = await Engine.StartAsync(provider, sf =>
         {
             var active = sf.Stock<User>("active", u => u.IsActive);
             sf.Flow<User>("leaving").From(active).To(Stock.External);
@@ -76,10 +76,10 @@ public sealed class CaptureSemanticsTests
         Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), leaving.SubjectKey);
     }
 
-    [Fact]
-    public async Task Capture_LeavesNoEvent_WhenTheCallersTransactionRollsBack()
+    [Theory, AllProviders]
+    public async Task Capture_LeavesNoEvent_WhenTheCallersTransactionRollsBack(string provider)
     {
-        await using var engine = await Engine.StartAsync(UserFlows);
+        await using var engine = await Engine.StartAsync(provider, UserFlows);
         await using var db = engine.NewContext();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
@@ -95,10 +95,10 @@ public sealed class CaptureSemanticsTests
         Assert.Empty(await check.Users.ToListAsync());
     }
 
-    [Fact]
-    public async Task Capture_LeavesNoEventAndNoLingeringRow_WhenTheSaveFails()
+    [Theory, AllProviders]
+    public async Task Capture_LeavesNoEventAndNoLingeringRow_WhenTheSaveFails(string provider)
     {
-        await using var engine = await Engine.StartAsync(sf =>
+        await using var engine = await Engine.StartAsync(provider, sf =>
         {
             var open = sf.Stock<StringItem>("open-items", i => i.Open);
             var closed = sf.Stock<StringItem>("closed-items", i => !i.Open);
@@ -123,10 +123,10 @@ public sealed class CaptureSemanticsTests
         Assert.Single(await engine.EventsAsync());
     }
 
-    [Fact]
-    public async Task Capture_WorksWithSynchronousSaveChanges()
+    [Theory, AllProviders]
+    public async Task Capture_WorksWithSynchronousSaveChanges(string provider)
     {
-        await using var engine = await Engine.StartAsync(UserFlows);
+        await using var engine = await Engine.StartAsync(provider, UserFlows);
         await using var db = engine.NewContext();
         var user = new User { IsActive = true };
         db.Users.Add(user);
@@ -137,10 +137,10 @@ public sealed class CaptureSemanticsTests
         Assert.Equal(["creating", "deactivating"], (await engine.EventsAsync()).Select(e => e.Flow));
     }
 
-    [Fact]
-    public async Task Capture_StampsEventsWithTheTimeProvidersUtcNow()
+    [Theory, AllProviders]
+    public async Task Capture_StampsEventsWithTheTimeProvidersUtcNow(string provider)
     {
-        await using var engine = await Engine.StartAsync(UserFlows);
+        await using var engine = await Engine.StartAsync(provider, UserFlows);
         engine.Time.SetUtcNow(new DateTimeOffset(2026, 7, 1, 12, 30, 0, TimeSpan.Zero));
         await using var db = engine.NewContext();
         db.Users.Add(new User { IsActive = true });
@@ -151,10 +151,10 @@ public sealed class CaptureSemanticsTests
         Assert.Equal(DateTimeKind.Utc, created.OccurredAt.Kind);
     }
 
-    [Fact]
-    public async Task Capture_RecordsNothing_WhenARowIsAddedOutsideEveryStock()
+    [Theory, AllProviders]
+    public async Task Capture_RecordsNothing_WhenARowIsAddedOutsideEveryStock(string provider)
     {
-        await using var engine = await Engine.StartAsync(sf =>
+        await using var engine = await Engine.StartAsync(provider, sf =>
         {
             var staff = sf.Stock<User>("staff", u => u.IsStaff);
             sf.Flow<User>("hiring").From(Stock.External).To(staff);

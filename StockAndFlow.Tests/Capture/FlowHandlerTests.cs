@@ -7,11 +7,11 @@ namespace StockAndFlow.Tests.Capture;
 
 public sealed class FlowHandlerTests
 {
-    [Fact]
-    public async Task Handler_RunsAfterCommit_WithTheSubjectAndTheStoredEvent()
+    [Theory, AllProviders]
+    public async Task Handler_RunsAfterCommit_WithTheSubjectAndTheStoredEvent(string provider)
     {
         var seen = new Seen();
-        await using var engine = await Engine.StartAsync(Define<RecordingHandler>, s => s.AddSingleton(seen));
+        await using var engine = await Engine.StartAsync(provider, Define<RecordingHandler>, s => s.AddSingleton(seen));
         await using var db = engine.NewContext();
         var user = new User { Name = "ada", IsActive = true };
         db.Users.Add(user);
@@ -26,11 +26,11 @@ public sealed class FlowHandlerTests
         Assert.Equal(1, committedEvents); // the handler's own scope already sees the committed event
     }
 
-    [Fact]
-    public async Task Handler_WaitsForTheCallersCommit_AndNeverRunsOnRollback()
+    [Theory, AllProviders]
+    public async Task Handler_WaitsForTheCallersCommit_AndNeverRunsOnRollback(string provider)
     {
         var seen = new Seen();
-        await using var engine = await Engine.StartAsync(Define<RecordingHandler>, s => s.AddSingleton(seen));
+        await using var engine = await Engine.StartAsync(provider, Define<RecordingHandler>, s => s.AddSingleton(seen));
         await using var db = engine.NewContext();
         var user = new User { IsActive = true };
         db.Users.Add(user);
@@ -57,10 +57,10 @@ public sealed class FlowHandlerTests
         Assert.Single(seen.Calls);
     }
 
-    [Fact]
-    public async Task FailingHandler_IsContained_AndTheSaveStands()
+    [Theory, AllProviders]
+    public async Task FailingHandler_IsContained_AndTheSaveStands(string provider)
     {
-        await using var engine = await Engine.StartAsync(Define<FailingHandler>);
+        await using var engine = await Engine.StartAsync(provider, Define<FailingHandler>);
         await using var db = engine.NewContext();
         var user = new User { IsActive = true };
         db.Users.Add(user);

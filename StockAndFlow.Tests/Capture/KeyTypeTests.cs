@@ -14,10 +14,10 @@ public sealed class KeyTypeTests
         sf.Flow<T>("closing").From(o).To(c);
     }
 
-    [Fact]
-    public async Task Capture_WritesStoreGeneratedLongKeys()
+    [Theory, AllProviders]
+    public async Task Capture_WritesStoreGeneratedLongKeys(string provider)
     {
-        await using var engine = await Engine.StartAsync(sf => Define<LongItem>(sf, i => i.Open, i => !i.Open));
+        await using var engine = await Engine.StartAsync(provider, sf => Define<LongItem>(sf, i => i.Open, i => !i.Open));
         await using var db = engine.NewContext();
         var items = Enumerable.Range(0, 3).Select(_ => new LongItem { Open = true }).ToList();
         db.LongItems.AddRange(items);
@@ -31,10 +31,10 @@ public sealed class KeyTypeTests
         Assert.All(items, i => Assert.True(i.Id > 0));
     }
 
-    [Fact]
-    public async Task Capture_WritesGuidKeysInTheirStandardForm()
+    [Theory, AllProviders]
+    public async Task Capture_WritesGuidKeysInTheirStandardForm(string provider)
     {
-        await using var engine = await Engine.StartAsync(sf => Define<GuidItem>(sf, i => i.Open, i => !i.Open));
+        await using var engine = await Engine.StartAsync(provider, sf => Define<GuidItem>(sf, i => i.Open, i => !i.Open));
         await using var db = engine.NewContext();
         var id = Guid.Parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff");
         db.GuidItems.Add(new GuidItem { Id = id, Open = true });
@@ -43,10 +43,10 @@ public sealed class KeyTypeTests
         Assert.Equal("6f9619ff-8b86-d011-b42d-00cf4fc964ff", Assert.Single(await engine.EventsAsync()).SubjectKey);
     }
 
-    [Fact]
-    public async Task Capture_WritesStringKeysAsTheyAre()
+    [Theory, AllProviders]
+    public async Task Capture_WritesStringKeysAsTheyAre(string provider)
     {
-        await using var engine = await Engine.StartAsync(sf => Define<StringItem>(sf, i => i.Open, i => !i.Open));
+        await using var engine = await Engine.StartAsync(provider, sf => Define<StringItem>(sf, i => i.Open, i => !i.Open));
         await using var db = engine.NewContext();
         var item = new StringItem { Id = "SKU-42/a", Open = true };
         db.StringItems.Add(item);
@@ -57,10 +57,10 @@ public sealed class KeyTypeTests
         Assert.Equal(["SKU-42/a", "SKU-42/a"], (await engine.EventsAsync()).Select(e => e.SubjectKey));
     }
 
-    [Fact]
-    public async Task Capture_WritesStoreGeneratedIntKeysInsideTheCallersTransaction()
+    [Theory, AllProviders]
+    public async Task Capture_WritesStoreGeneratedIntKeysInsideTheCallersTransaction(string provider)
     {
-        await using var engine = await Engine.StartAsync(CaptureSemanticsTests.UserFlows);
+        await using var engine = await Engine.StartAsync(provider, CaptureSemanticsTests.UserFlows);
         await using var db = engine.NewContext();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {

@@ -16,10 +16,10 @@ public sealed class SeedTrackerScenarioTests
         sf.Flow<User>("staffing").From(Stock.External).To(staff);
     }
 
-    [Fact]
-    public async Task CreatingDeactivatingAndReactivatingRecordTheSeedsEvents()
+    [Theory, AllProviders]
+    public async Task CreatingDeactivatingAndReactivatingRecordTheSeedsEvents(string provider)
     {
-        await using var engine = await Engine.StartAsync(Define);
+        await using var engine = await Engine.StartAsync(provider, Define);
         await using var db = engine.NewContext();
         var user = new User { Name = "ada", IsActive = true };
         db.Users.Add(user);
@@ -49,10 +49,10 @@ public sealed class SeedTrackerScenarioTests
         Assert.All(deactivations, e => Assert.Equal(("active", "inactive"), (e.Source, e.Sink)));
     }
 
-    [Fact]
-    public async Task SavingTheSameInstanceAgainWithoutAChangeAddsNoEvent()
+    [Theory, AllProviders]
+    public async Task SavingTheSameInstanceAgainWithoutAChangeAddsNoEvent(string provider)
     {
-        await using var engine = await Engine.StartAsync(Define);
+        await using var engine = await Engine.StartAsync(provider, Define);
         await using var db = engine.NewContext();
         var user = new User { Name = "ada" };
         db.Users.Add(user);
@@ -67,10 +67,10 @@ public sealed class SeedTrackerScenarioTests
         Assert.Equal(["creating", "deactivating"], (await engine.EventsAsync()).Select(e => e.Flow));
     }
 
-    [Fact]
-    public async Task AChangeToAPropertyNoStockReadsRecordsNothing()
+    [Theory, AllProviders]
+    public async Task AChangeToAPropertyNoStockReadsRecordsNothing(string provider)
     {
-        await using var engine = await Engine.StartAsync(Define);
+        await using var engine = await Engine.StartAsync(provider, Define);
         await using var db = engine.NewContext();
         var user = new User { Name = "ada" };
         db.Users.Add(user);

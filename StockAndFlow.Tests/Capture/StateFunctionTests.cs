@@ -5,10 +5,10 @@ namespace StockAndFlow.Tests.Capture;
 
 public sealed class StateFunctionTests
 {
-    [Fact]
-    public async Task StateFunction_DecidesMembershipOfStocksThatReadRelatedRows()
+    [Theory, AllProviders]
+    public async Task StateFunction_DecidesMembershipOfStocksThatReadRelatedRows(string provider)
     {
-        await using var engine = await Engine.StartAsync(sf =>
+        await using var engine = await Engine.StartAsync(provider, sf =>
         {
             var premium = sf.Stock<User>("premium-users", u => u.Team!.IsPremium);
             var regular = sf.Stock<User>("regular-users", u => u.Team == null || !u.Team.IsPremium);

@@ -6,10 +6,10 @@ namespace StockAndFlow.Tests.Counting;
 
 public sealed class StockSnapshotterTests
 {
-    [Fact]
-    public async Task Snapshot_WritesARecordPerStockPeriodAndFacetValue()
+    [Theory, AllProviders]
+    public async Task Snapshot_WritesARecordPerStockPeriodAndFacetValue(string provider)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(provider);
         await using var db = engine.NewContext();
         var at = engine.Time.GetUtcNow().UtcDateTime;
 
@@ -23,10 +23,10 @@ public sealed class StockSnapshotterTests
         Assert.Equal([(false, "eu", 1L), (true, "", 1L)], facets.OrderBy(f => f.IsNull).Select(f => (f.IsNull, f.Value, f.Count)));
     }
 
-    [Fact]
-    public async Task Snapshot_TakenTwice_UpdatesInsteadOfDuplicating()
+    [Theory, AllProviders]
+    public async Task Snapshot_TakenTwice_UpdatesInsteadOfDuplicating(string provider)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(provider);
         await using var db = engine.NewContext();
         var at = engine.Time.GetUtcNow().UtcDateTime;
         await engine.Snapshotter.SnapshotAsync(db, engine.Model.Stocks, at);
@@ -43,9 +43,9 @@ public sealed class StockSnapshotterTests
         Assert.Equal(Enum.GetValues<Period>().Length, await db.Set<StockRecord>().CountAsync());
     }
 
-    private static async Task<Engine> StartAsync()
+    private static async Task<Engine> StartAsync(string provider)
     {
-        var engine = await Engine.StartAsync(sf => sf.Stock<User>("active", u => u.IsActive).Facet("region", u => u.Region));
+        var engine = await Engine.StartAsync(provider, sf => sf.Stock<User>("active", u => u.IsActive).Facet("region", u => u.Region));
         await using var db = engine.NewContext();
         db.Users.AddRange(new User { IsActive = true, Region = "eu" }, new User { IsActive = true }, new User { IsActive = false });
         await db.SaveChangesAsync();

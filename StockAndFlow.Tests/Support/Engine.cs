@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -10,20 +9,22 @@ using StockAndFlow.Records;
 namespace StockAndFlow.Tests.Support;
 
 /// <summary>
-/// The engine wired as a host wires it, over a private SQLite database (one connection kept open
-/// for the engine's lifetime), with a fake clock.
+/// The engine wired as a host wires it, over a private database (SQLite in memory by default, or a
+/// fresh PostgreSQL database: see <see cref="TestDatabase"/>), with a fake clock.
 /// </summary>
 public sealed class Engine : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection;
     private readonly List<IServiceScope> _scopes = [];
 
-    private Engine(SqliteConnection connection, ServiceProvider services, FakeTimeProvider time)
+    private Engine(TestDatabase database, ServiceProvider services, FakeTimeProvider time)
     {
-        _connection = connection;
+        Database = database;
         Services = services;
         Time = time;
     }
+
+    /// <summary>The database the engine runs on.</summary>
+    public TestDatabase Database { get; }
 
     public ServiceProvider Services { get; }
 
@@ -35,22 +36,32 @@ public sealed class Engine : IAsyncDisposable
 
     public StockSnapshotter Snapshotter => Services.GetRequiredService<StockSnapshotter>();
 
-    public static async Task<Engine> StartAsync(Action<StockAndFlowBuilder> define, Action<IServiceCollection>? services = null, Action<StockAndFlowOptions>? options = null)
+    /// <summary>Starts the engine on SQLite.</summary>
+    public static Task<Engine> StartAsync(Action<StockAndFlowBuilder> define, Action<IServiceCollection>? services = null, Action<StockAndFlowOptions>? options = null) =>
+        StartAsync(TestDatabase.Sqlite, define, services, options);
+
+    /// <summary>Starts the engine on <paramref name="provider"/> (<see cref="TestDatabase.Sqlite"/> or <see cref="TestDatabase.PostgreSql"/>).</summary>
+    public static async Task<Engine> StartAsync(string provider, Action<StockAndFlowBuilder> define, Action<IServiceCollection>? services = null, Action<StockAndFlowOptions>? options = null)
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
+        var database = await TestDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(time);
-        collection.AddDbContext<TestDbContext>((sp, o) => o.UseSqlite(connection).AddStockAndFlowCapture(sp));
+        collection.AddDbContext<TestDbContext>((sp, o) => database.Use(o).AddStockAndFlowCapture(sp));
         collection.AddStockAndFlow<TestDbContext>(configure: options).AddDefinition(new DelegateDefinition(define));
         services?.Invoke(collection);
-        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var engine = new Engine(connection, provider, time);
-        await using (var db = engine.NewContext())
+        var serviceProvider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var engine = new Engine(database, serviceProvider, time);
+        try
         {
+            await using var db = engine.NewContext();
             await db.Database.EnsureCreatedAsync();
+        }
+        catch
+        {
+            await engine.DisposeAsync();
+            throw;
         }
 
         return engine;
@@ -82,7 +93,6 @@ public sealed class Engine : IAsyncDisposable
         }
 
         await Services.DisposeAsync();
-        await _connection.DisposeAsync();
+        await Database.DisposeAsync();
     }
-
 }

@@ -59,3 +59,15 @@ public sealed class Ticket
 
     public DateTime? ClosedAt { get; set; }
 }
+
+/// <summary>The trackstats seed's example: comments by users, tracked by date and by user.</summary>
+public sealed class Comment
+{
+    public int Id { get; set; }
+
+    public int UserId { get; set; }
+
+    public DateTime Timestamp { get; set; }
+
+    public decimal Score { get; set; }
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Data;
 using StockAndFlow.Web.Demo;
@@ -5,11 +6,11 @@ using StockAndFlow.Web.Demo;
 namespace StockAndFlow.Web.Data;
 
 /// <summary>
-/// The demo application's database, with StockAndFlow's tables applied. Each provider has a subclass
+/// The demo application's database: its entities, ASP.NET Core Identity's tables and StockAndFlow's tables. Each provider has a subclass
 /// that owns its migrations (Data/Migrations/&lt;Provider&gt;); add a migration for all of them with
 /// <c>scripts/add-migration.sh Name</c>.
 /// </summary>
-public abstract class ShopDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ShopDbContext(DbContextOptions options) : IdentityDbContext(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
 
@@ -24,6 +25,7 @@ public abstract class ShopDbContext(DbContextOptions options) : DbContext(option
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShopDbContext).Assembly);
         modelBuilder.ApplyStockAndFlow();
     }

@@ -20,5 +20,13 @@ public sealed class LeadStocks : IStockAndFlowDefinition
         var dropped = sf.Flow<Lead>("dropped").Named("Dropped").From(hot, warm, cold).To(Stock.External);
 
         sf.Process("pipeline", "Sales pipeline").Includes(hot, warm, cold).Includes(created, cooling, reengaging, dropped);
+
+        // Both moves are along "cooling"; the recurring decay jobs run them.
+        sf.Decay<Lead>("hot-to-warm").Named("Hot → warm after 7 days without contact")
+            .From(hot).To(warm).When(l => l.LastContactedAt, TimeSpan.FromDays(7))
+            .Set(s => s.SetProperty(l => l.Temperature, Temperature.Warm));
+        sf.Decay<Lead>("warm-to-cold").Named("Warm → cold after 21 days without contact")
+            .From(warm).To(cold).When(l => l.LastContactedAt, TimeSpan.FromDays(21))
+            .Set(s => s.SetProperty(l => l.Temperature, Temperature.Cold));
     }
 }

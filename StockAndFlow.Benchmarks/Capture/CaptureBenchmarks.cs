@@ -1,0 +1,154 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StockAndFlow.Benchmarks.Data;
+using StockAndFlow.Benchmarks.Model;
+using StockAndFlow.Records;
+
+namespace StockAndFlow.Benchmarks.Capture;
+
+/// <summary>
+/// P2: one SaveChanges of 10 000 tracked members whose status moved one step, so every row changes
+/// stock and produces one flow event. Ours saves through the capture interceptor; the baseline is the
+/// same context without it, with the same 10 000 <see cref="FlowEvent"/>s added by hand.
+/// </summary>
+/// <remarks>
+/// Each iteration starts from a copy of a template database, loads the members tracked and changes
+/// their status in [IterationSetup]; only the save (and, for the baseline, building its events) is timed.
+/// </remarks>
+[MemoryDiagnoser]
+[MedianColumn]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 15, invocationCount: 1)]
+public class CaptureBenchmarks
+{
+    public const int Rows = 10_000;
+
+    private readonly string _workPath = Path.Combine(BenchmarkDatabase.Folder, $"capture-work-{Environment.ProcessId}.db");
+    private string _templatePath = null!;
+    private ServiceProvider _services = null!;
+    private SqliteConnection? _connection;
+    private BenchmarkDbContext? _db;
+    private List<Member> _members = [];
+    private MemberStatus[] _before = [];
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _templatePath = BenchmarkDatabase.EnsureMembers("capture", Rows);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddStockAndFlow<BenchmarkDbContext>().AddDefinition(new MemberStocks());
+        _services = services.BuildServiceProvider();
+
+        // Both ways must write the same events before either is timed.
+        var ours = await SaveOnceAsync(capture: true);
+        var baseline = await SaveOnceAsync(capture: false);
+        if (ours.Count != Rows || !ours.SequenceEqual(baseline))
+        {
+            throw new InvalidOperationException(
+                $"Capture wrote {ours.Count} events, the hand-written baseline {baseline.Count}; expected {Rows} identical events.");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Release();
+        _services.Dispose();
+        File.Delete(_workPath);
+    }
+
+    [IterationSetup(Target = nameof(Ours))]
+    public void PrepareOurs() => Prepare(capture: true);
+
+    [IterationSetup(Target = nameof(PlainSaveChangesWithHandWrittenEvents))]
+    public void PrepareBaseline() => Prepare(capture: false);
+
+    [IterationCleanup]
+    public void Release()
+    {
+        _db?.Dispose();
+        _db = null;
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    [Benchmark]
+    public Task<int> Ours() => _db!.SaveChangesAsync();
+
+    [Benchmark(Baseline = true)]
+    public Task<int> PlainSaveChangesWithHandWrittenEvents()
+    {
+        AddHandWrittenEvents();
+        return _db!.SaveChangesAsync();
+    }
+
+    private void Prepare(bool capture)
+    {
+        Release();
+        File.Copy(_templatePath, _workPath, overwrite: true);
+        _connection = new SqliteConnection(BenchmarkDatabase.ConnectionString(_workPath, pooling: false));
+        _connection.Open();
+        _db = new BenchmarkDbContext(BenchmarkDatabase.Options(_connection, o =>
+        {
+            if (capture)
+            {
+                o.AddStockAndFlowCapture(_services);
+            }
+        }));
+        _members = [.. _db.Members.OrderBy(m => m.Id)];
+        _before = [.. _members.Select(m => m.Status)];
+        foreach (var member in _members)
+        {
+            member.Status = MemberStocks.Next(member.Status);
+        }
+    }
+
+    // What a developer writes without capture: one event per moved row, in the same save.
+    private void AddHandWrittenEvents()
+    {
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var events = _db!.Set<FlowEvent>();
+        for (var i = 0; i < _members.Count; i++)
+        {
+            var member = _members[i];
+            events.Add(new FlowEvent
+            {
+                Flow = MemberStocks.FlowLeaving[_before[i]],
+                SubjectType = nameof(Member),
+                SubjectKey = member.Id.ToString(CultureInfo.InvariantCulture),
+                Source = MemberStocks.StockOf[_before[i]],
+                Sink = MemberStocks.StockOf[member.Status],
+                OccurredAt = now,
+            });
+        }
+    }
+
+    private async Task<List<string>> SaveOnceAsync(bool capture)
+    {
+        Prepare(capture);
+        if (capture)
+        {
+            await Ours();
+        }
+        else
+        {
+            await PlainSaveChangesWithHandWrittenEvents();
+        }
+
+        Release();
+        await using var connection = new SqliteConnection(BenchmarkDatabase.ConnectionString(_workPath, pooling: false));
+        await connection.OpenAsync();
+        await using var db = new BenchmarkDbContext(BenchmarkDatabase.Options(connection));
+        var events = await db.Set<FlowEvent>()
+            .OrderBy(e => e.SubjectKey).ThenBy(e => e.Flow)
+            .Select(e => e.Flow + "|" + e.SubjectType + "|" + e.SubjectKey + "|" + e.Source + "|" + e.Sink)
+            .ToListAsync();
+        var unmoved = await db.Members.CountAsync(m => m.Status == MemberStatus.Trial);
+        var expectedTrial = _before.Count(s => s == MemberStatus.Churned);
+        return unmoved == expectedTrial ? events : throw new InvalidOperationException($"The save left {unmoved} trial members; expected {expectedTrial}.");
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+
+namespace StockAndFlow.Tests.Web;
+
+/// <summary>Every admin URL and the Hangfire dashboard, for anonymous users, signed-in non-admins and admins.</summary>
+[Collection(AdminAppCollection.Name)]
+public sealed class AuthorizationTests(AdminAppFactory factory)
+{
+    public static TheoryData<string> Pages =>
+    [
+        "/stockflow-admin",
+        "/stockflow-admin/stocks/hot-leads",
+        "/stockflow-admin/stocks/hot-leads/members",
+        "/stockflow-admin/flows/cooling",
+        "/stockflow-admin/processes/pipeline",
+        "/stockflow-admin/jobs",
+        "/stockflow-admin/executions",
+        "/hangfire",
+    ];
+
+    public static TheoryData<string> Api =>
+    [
+        "/stockflow-admin/api/stocks",
+        "/stockflow-admin/api/stocks/hot-leads",
+        "/stockflow-admin/api/stocks/hot-leads/records?range=30d",
+        "/stockflow-admin/api/stocks/hot-leads/members",
+        "/stockflow-admin/api/flows",
+        "/stockflow-admin/api/flows/cooling/rates",
+        "/stockflow-admin/api/flows/cooling/events",
+        "/stockflow-admin/api/statistics",
+        "/stockflow-admin/api/insights",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task AnonymousUserIsSentToLogin(string url)
+    {
+        using var client = factory.CreateBrowserClient();
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/account/login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Api))]
+    public async Task AnonymousApiCallIsUnauthorized(string url)
+    {
+        using var client = factory.CreateBrowserClient();
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    [MemberData(nameof(Api))]
+    public async Task SignedInUserWithoutTheRoleIsForbidden(string url)
+    {
+        using var client = await factory.CreateUserClientAsync();
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    [MemberData(nameof(Api))]
+    public async Task AdminIsServed(string url)
+    {
+        using var client = await factory.CreateAdminClientAsync();
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResponsesCarrySecurityHeaders()
+    {
+        using var client = await factory.CreateAdminClientAsync();
+        using var response = await client.GetAsync("/stockflow-admin");
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,38 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using StockAndFlow.Definitions;
+using StockAndFlow.Web.Jobs;
+
+namespace StockAndFlow.Tests.Web;
+
+public sealed class RecurringJobsTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
+{
+    [Fact]
+    public void StartupRegistersTheSnapshotFlowRecordAndDecayJobsWithTheirSchedules()
+    {
+        using var client = factory.CreateClient();
+        var model = factory.Services.GetRequiredService<StockAndFlowModel>();
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id, j => j.Cron);
+
+        Assert.Equal("0 * * * *", jobs[RecurringJobs.Snapshot]);
+        Assert.Equal("*/10 * * * *", jobs[RecurringJobs.FlowRecords]);
+        Assert.All(model.DecayRules, rule => Assert.Equal("5 * * * *", jobs[RecurringJobs.DecayPrefix + rule.Slug]));
+    }
+
+    [Fact]
+    public void JobsOfRemovedDecayRulesAreRemovedAtStartup()
+    {
+        using var client = factory.CreateClient();
+        var manager = factory.Services.GetRequiredService<IRecurringJobManager>();
+        manager.AddOrUpdate<StockAndFlow.Jobs.DecayJob>(RecurringJobs.DecayPrefix + "gone", job => job.RunAsync("gone", CancellationToken.None), Cron.Hourly());
+
+        factory.Services.RegisterStockAndFlowJobs();
+
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        Assert.DoesNotContain(connection.GetRecurringJobs(), j => j.Id == RecurringJobs.DecayPrefix + "gone");
+        Assert.Contains(connection.GetRecurringJobs(), j => j.Id == RecurringJobs.Snapshot);
+    }
+}

@@ -1,0 +1,14 @@
+namespace StockAndFlow.Web.Admin;
+
+/// <summary>How the admin is mounted: the authorization policy guarding it and the Hangfire dashboard path.</summary>
+public sealed class StockAndFlowAdminOptions
+{
+    /// <summary>The policy (and role) every admin page, admin API call and the Hangfire dashboard require.</summary>
+    public const string DefaultPolicy = "StockAndFlowAdmin";
+
+    /// <summary>The policy name. Default <see cref="DefaultPolicy"/>.</summary>
+    public string PolicyName { get; set; } = DefaultPolicy;
+
+    /// <summary>Where the Hangfire dashboard is mapped, linked from the Jobs page. Default <c>/hangfire</c>.</summary>
+    public string HangfireDashboardPath { get; set; } = "/hangfire";
+}
