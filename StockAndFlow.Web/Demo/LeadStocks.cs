@@ -21,6 +21,11 @@ public sealed class LeadStocks : IStockAndFlowDefinition
 
         sf.Process("pipeline", "Sales pipeline").Includes(hot, warm, cold).Includes(created, cooling, reengaging, dropped);
 
+        // Operators act on members from the admin; each moved row is recorded along "re-engaging".
+        sf.Action<Lead>("mark-contacted", "Mark as contacted").On(hot, warm, cold)
+            .Describe("Sets the lead hot and its last contact to now.")
+            .Set((s, now) => s.SetProperty(l => l.Temperature, Temperature.Hot).SetProperty(l => l.LastContactedAt, now));
+
         // Both moves are along "cooling"; the recurring decay jobs run them.
         sf.Decay<Lead>("hot-to-warm").Named("Hot → warm after 7 days without contact")
             .From(hot).To(warm).When(l => l.LastContactedAt, TimeSpan.FromDays(7))

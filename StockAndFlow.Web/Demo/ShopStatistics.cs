@@ -43,6 +43,6 @@ public sealed class ShopStatistics : IStockAndFlowDefinition
             .Labeled("Plan", "Customers"));
         sf.Insight(InsightDefinition.HorizontalBar("leads-by-source", "Where do our leads come from?", async (c, ct) =>
             (await c.Db.Set<Lead>().GroupBy(l => l.Source).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).Select(g => (g.Key, (decimal)g.Count)))
-            .Labeled("Leads", "Source"));
+            .Labeled("Source", "Leads"));
     }
 }

@@ -58,14 +58,17 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
         var outflows = new List<FlowRate>();
         foreach (var flow in model.Flows)
         {
+            // Only the events that entered or left this stock: a flow may have other sources and sinks.
             if (flow.Sinks.Contains(stock))
             {
-                inflows.Add(new FlowRate(flow.Slug, flow.Name, "in", await EventsSinceAsync(db, flow, since, cancellationToken)));
+                inflows.Add(new FlowRate(flow.Slug, flow.Name, "in", await db.Set<FlowEvent>().AsNoTracking()
+                    .LongCountAsync(e => e.Flow == flow.Slug && e.Sink == stock.Slug && e.OccurredAt >= since, cancellationToken)));
             }
 
             if (flow.Sources.Contains(stock))
             {
-                outflows.Add(new FlowRate(flow.Slug, flow.Name, "out", await EventsSinceAsync(db, flow, since, cancellationToken)));
+                outflows.Add(new FlowRate(flow.Slug, flow.Name, "out", await db.Set<FlowEvent>().AsNoTracking()
+                    .LongCountAsync(e => e.Flow == flow.Slug && e.Source == stock.Slug && e.OccurredAt >= since, cancellationToken)));
             }
         }
 

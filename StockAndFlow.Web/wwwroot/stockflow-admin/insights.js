@@ -40,7 +40,7 @@
             return {
                 type: 'line',
                 data: { datasets: [{ label: info.question, data: points.map(function (p) { return { x: p.at, y: number(p.y) }; }), borderColor: PALETTE[0], backgroundColor: PALETTE[0] }] },
-                options: { scales: { x: axis(info.xLabel, { type: 'time' }), y: axis(info.yLabel, { beginAtZero: true }) } }
+                options: { scales: { x: axis(info.xLabel, { type: 'time', ticks: { color: textColor(), autoSkip: true, maxTicksLimit: 12, maxRotation: 0 } }), y: axis(info.yLabel, { beginAtZero: true }) } }
             };
         }
         if (kind === 'Scatter') {

@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+using StockAndFlow.Tests.Web;
+
+namespace StockAndFlow.Tests.Browser;
+
+/// <summary>
+/// One app on a real socket and one headless Debian Chromium driven by Playwright, shared by the
+/// browser tests. Chromium is never downloaded (<c>playwright install</c> is not used): it is the
+/// distribution's package, found at <c>STOCKANDFLOW_CHROMIUM</c> or <c>/usr/bin/chromium</c>; test.sh
+/// installs it when it can. Without it every browser test fails with a message that says so.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    // The flags DESIGN.md gives for Debian's Chromium in a container.
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string? _adminState;
+
+    public BrowserAppFactory App { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("STOCKANDFLOW_CHROMIUM") is { Length: > 0 } path ? path : DefaultChromium;
+
+    public async Task InitializeAsync()
+    {
+        var chromium = ChromiumPath;
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException(
+                $"The browser tests need Debian's Chromium at {chromium}, and it is not there. Install it with " +
+                "`apt-get install -y chromium` (./test.sh does so when run as root) or point STOCKANDFLOW_CHROMIUM at a Chromium binary.");
+        }
+
+        BaseAddress = App.Start();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser profile (no cookies, empty localStorage) with a 1280×900 light-theme window.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string? storageState = null)
+    {
+        var browser = _browser ?? throw new InvalidOperationException("The browser fixture is not initialized.");
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ColorScheme = ColorScheme.Light,
+            Locale = "en-US",
+            StorageState = storageState,
+        });
+        context.SetDefaultTimeout(20_000);
+        return context;
+    }
+
+    /// <summary>A browser profile signed in as the admin (through the login form, once per run).</summary>
+    public async Task<IBrowserContext> NewAdminContextAsync()
+    {
+        if (_adminState is null)
+        {
+            await using var context = await NewContextAsync();
+            var page = await context.NewPageAsync();
+            await SignIn.ThroughTheFormAsync(page, AdminAppFactory.AdminEmail, AdminAppFactory.AdminPassword);
+            _adminState = await context.StorageStateAsync();
+        }
+
+        return await NewContextAsync(_adminState);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}

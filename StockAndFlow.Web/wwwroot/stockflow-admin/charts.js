@@ -1,0 +1,398 @@
+// StockAndFlow admin charts: sparklines, the stock, facet and flow charts and the flow breakdown
+// tables, all fetched from the admin's JSON API and re-fetched when the range pickers change; the
+// pickers also rewrite the page's CSV/JSON download links so a download is what the chart shows.
+(function () {
+    'use strict';
+
+    var PALETTE = ['#0d6efd', '#20c997', '#fd7e14', '#d63384', '#6f42c1', '#198754', '#ffc107', '#0dcaf0', '#dc3545', '#adb5bd'];
+    var MAX_SERIES = 8;
+    var RANGE_KEYS = ['range', 'from', 'to', 'period'];
+    var charts = [];
+    var shared = window.stockFlowAdmin;
+    var fetchJson = shared.fetchJson;
+    var say = shared.say;
+    var numbers = shared.numbers;
+
+    // ---- time: buckets are UTC instants; charts show them as wall-clock time in the reporting zone
+
+    var zone = document.body.getAttribute('data-time-zone') || 'UTC';
+    var zoneParts = null;
+    try {
+        zoneParts = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+            hour: 'numeric', minute: 'numeric', second: 'numeric'
+        });
+    } catch (e) {
+        zoneParts = null; // An id the browser does not know: fall back to the browser's zone.
+    }
+
+    function wallClock(iso) {
+        var instant = new Date(/[zZ]$|[+-]\d\d:?\d\d$/.test(iso) ? iso : iso + 'Z');
+        if (!zoneParts) {
+            return instant;
+        }
+        var p = {};
+        zoneParts.formatToParts(instant).forEach(function (part) {
+            p[part.type] = part.value;
+        });
+        return new Date(+p.year, +p.month - 1, +p.day, (+p.hour) % 24, +p.minute, +p.second);
+    }
+
+    var TOOLTIP_FORMATS = { hour: 'PP HH:mm', day: 'EEE PP', week: "'Week of' PP", month: 'MMMM yyyy', year: 'yyyy' };
+
+    // ---- chart styling -------------------------------------------------------------------------
+
+    function cssVar(name, fallback) {
+        var value = window.getComputedStyle(document.body).getPropertyValue(name).trim();
+        return value || fallback;
+    }
+
+    function themeColors() {
+        return {
+            text: cssVar('--bs-secondary-color', '#6c757d'),
+            grid: cssVar('--bs-border-color-translucent', 'rgba(0,0,0,.175)')
+        };
+    }
+
+    // Colours are set on each chart, not only on Chart.defaults: a chart does not re-read changed
+    // defaults on update, so a theme switch would leave it with the other theme's text and grid.
+    function paint(options) {
+        var colors = themeColors();
+        Object.keys(options.scales || {}).forEach(function (key) {
+            var scale = options.scales[key];
+            scale.ticks = scale.ticks || {};
+            scale.grid = scale.grid || {};
+            scale.border = scale.border || {};
+            scale.title = scale.title || {};
+            scale.ticks.color = colors.text;
+            scale.title.color = colors.text;
+            scale.grid.color = colors.grid;
+            scale.border.color = colors.grid;
+        });
+        options.plugins = options.plugins || {};
+        options.plugins.legend = options.plugins.legend || {};
+        options.plugins.legend.labels = options.plugins.legend.labels || {};
+        options.plugins.legend.labels.color = colors.text;
+        return options;
+    }
+
+    function styleCharts() {
+        if (!window.Chart) {
+            return;
+        }
+        window.Chart.defaults.font.family = cssVar('--bs-body-font-family', 'system-ui, sans-serif');
+        charts.forEach(function (chart) {
+            paint(chart.config.options); // the options given, not the resolved proxy
+            chart.update('none');
+        });
+    }
+
+    function withAlpha(hex, alpha) {
+        var n = parseInt(hex.slice(1), 16);
+        return 'rgba(' + ((n >> 16) & 255) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + alpha + ')';
+    }
+
+    function timeScale(period) {
+        return {
+            type: 'time',
+            time: { unit: period, tooltipFormat: TOOLTIP_FORMATS[period] || 'PP', isoWeekday: true },
+            title: { display: true, text: period + ' buckets, ' + zone },
+            offset: false,
+            ticks: { maxRotation: 0, autoSkip: true }
+        };
+    }
+
+    function remember(chart) {
+        charts.push(chart);
+        return chart;
+    }
+
+    function forget(chart) {
+        var i = charts.indexOf(chart);
+        if (i >= 0) {
+            charts.splice(i, 1);
+        }
+        chart.destroy();
+    }
+
+    // ---- sparklines (index, process) ----------------------------------------------------------
+
+    function initSparklines() {
+        if (!window.Chart) {
+            return;
+        }
+        document.querySelectorAll('canvas.sfa-sparkline[data-points]').forEach(function (canvas) {
+            var points;
+            try {
+                points = JSON.parse(canvas.getAttribute('data-points'));
+            } catch (e) {
+                return;
+            }
+            remember(new window.Chart(canvas, {
+                type: 'line',
+                data: {
+                    labels: points.map(function (_, i) { return i; }),
+                    datasets: [{
+                        data: points, borderColor: PALETTE[0], backgroundColor: withAlpha(PALETTE[0], 0.12),
+                        borderWidth: 1.5, pointRadius: 0, fill: 'origin', tension: 0.3, spanGaps: true
+                    }]
+                },
+                options: {
+                    responsive: false, animation: false, events: [],
+                    plugins: { legend: { display: false }, tooltip: { enabled: false } },
+                    scales: { x: { display: false }, y: { display: false, beginAtZero: false } }
+                }
+            }));
+        });
+    }
+
+    // ---- range pickers and everything that follows them (charts, breakdowns, download links) ------
+
+    function addDays(date, days) {
+        var d = new Date(date + 'T00:00:00Z');
+        d.setUTCDate(d.getUTCDate() + days);
+        return d.toISOString().slice(0, 10);
+    }
+
+    // The API query for the form's state, or null while a custom range is incomplete.
+    function rangeParams(form) {
+        var params = new URLSearchParams();
+        var range = form.elements.range.value;
+        if (range === 'custom') {
+            var from = form.elements.from.value;
+            var to = form.elements.to.value;
+            if (!from || !to) {
+                return null;
+            }
+            params.set('from', from);
+            params.set('to', addDays(to, 1)); // "to" is the last day shown
+        } else {
+            params.set('range', range);
+        }
+        params.set('period', form.elements.period.value);
+        return params;
+    }
+
+    function rewrite(url, params, extra) {
+        var target = new URL(url, window.location.href);
+        RANGE_KEYS.forEach(function (key) {
+            target.searchParams.delete(key);
+        });
+        params.forEach(function (value, key) {
+            target.searchParams.set(key, value);
+        });
+        Object.keys(extra || {}).forEach(function (key) {
+            target.searchParams.set(key, extra[key]);
+        });
+        return target.pathname + target.search + target.hash;
+    }
+
+    function statusOf(canvas) {
+        var body = canvas.closest('.card-body');
+        return body ? body.querySelector('[data-chart-status]') : null;
+    }
+
+    // A facet's series, largest first: the top ones as they are, the rest summed as "other".
+    function topSeries(series) {
+        if (series.length <= MAX_SERIES) {
+            return series;
+        }
+        var top = series.slice(0, MAX_SERIES - 1);
+        var rest = series.slice(MAX_SERIES - 1);
+        var other = rest[0].points.map(function (point, i) {
+            var sum = null;
+            rest.forEach(function (s) {
+                var v = s.points[i].value;
+                if (v !== null && v !== undefined) {
+                    sum = (sum || 0) + v;
+                }
+            });
+            return { bucketStart: point.bucketStart, value: sum };
+        });
+        return top.concat([{ value: 'Other (' + rest.length + ')', points: other, isOther: true }]);
+    }
+
+    function draw(canvas, json) {
+        var kind = canvas.getAttribute('data-chart');
+        var period = json.period || 'day';
+        var datasets;
+        if (kind === 'facet') {
+            datasets = topSeries(json.series || []).map(function (s, i) {
+                var color = s.isOther ? PALETTE[PALETTE.length - 1] : PALETTE[i % (PALETTE.length - 1)];
+                return {
+                    label: s.value === null ? '(none)' : String(s.value),
+                    data: s.points.map(function (p) { return { x: wallClock(p.bucketStart), y: p.value }; }),
+                    // Stacked areas: each fills down to the one below it, not to zero.
+                    borderColor: color, backgroundColor: withAlpha(color, 0.45), fill: i === 0 ? 'origin' : '-1',
+                    pointRadius: 0, borderWidth: 1, tension: 0.2
+                };
+            });
+        } else {
+            var color = kind === 'flow' ? PALETTE[1] : PALETTE[0];
+            datasets = [{
+                label: kind === 'flow' ? 'Events' : 'Members',
+                data: (json.points || []).map(function (p) { return { x: wallClock(p.bucketStart), y: p.value }; }),
+                borderColor: color,
+                backgroundColor: withAlpha(color, kind === 'flow' ? 0.7 : 0.15),
+                fill: kind !== 'flow', pointRadius: 0, pointHitRadius: 8, borderWidth: 2, tension: 0.2, spanGaps: false
+            }];
+        }
+
+        var config = {
+            type: kind === 'flow' ? 'bar' : 'line',
+            data: { datasets: datasets },
+            options: {
+                responsive: true, maintainAspectRatio: false, animation: false, normalized: true,
+                interaction: { mode: 'index', intersect: false },
+                plugins: { legend: { display: kind === 'facet', position: 'bottom', labels: { boxWidth: 12 } } },
+                scales: {
+                    x: timeScale(period),
+                    y: { beginAtZero: true, stacked: kind === 'facet', ticks: { precision: 0 } }
+                }
+            }
+        };
+        if (kind === 'flow') {
+            config.options.scales.x.offset = true;
+        }
+        if (canvas.sfaChart) {
+            forget(canvas.sfaChart);
+        }
+        paint(config.options);
+        canvas.sfaChart = remember(new window.Chart(canvas, config));
+        canvas.setAttribute('data-chart-ready', 'true');
+        return datasets;
+    }
+
+    function loadChart(canvas, params) {
+        var extra = {};
+        if (canvas.getAttribute('data-facet')) {
+            extra.facet = canvas.getAttribute('data-facet');
+        }
+        var status = statusOf(canvas);
+        var request = canvas.sfaRequest = (canvas.sfaRequest || 0) + 1;
+        say(status, 'Loading…');
+        return fetchJson(rewrite(canvas.getAttribute('data-url'), params, extra)).then(function (json) {
+            if (request !== canvas.sfaRequest) {
+                return; // a later range was chosen while this one loaded
+            }
+            var datasets = draw(canvas, json);
+            var empty = datasets.every(function (d) {
+                return d.data.every(function (p) { return p.y === null || p.y === undefined; });
+            });
+            say(status, empty ? 'No records in this range yet: the counting job records a point per period.' : '');
+        }, function (error) {
+            say(status, 'Could not load the chart: ' + error.message);
+        });
+    }
+
+    function cell(row, text, className) {
+        var td = document.createElement('td');
+        td.textContent = text;
+        if (className) {
+            td.className = className;
+        }
+        row.appendChild(td);
+        return td;
+    }
+
+    var percents = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+    function loadBreakdown(table, params) {
+        var body = table.tBodies[0];
+        var url = rewrite(table.getAttribute('data-url'), params, { facet: table.getAttribute('data-breakdown') });
+        var request = table.sfaRequest = (table.sfaRequest || 0) + 1;
+        return fetchJson(url).then(function (json) {
+            if (request !== table.sfaRequest) {
+                return;
+            }
+            var values = json.values || [];
+            var total = values.reduce(function (sum, v) { return sum + v.count; }, 0);
+            body.replaceChildren();
+            values.slice(0, 10).forEach(function (v) {
+                var row = document.createElement('tr');
+                cell(row, v.value === null ? '(none)' : String(v.value), v.value === null ? 'fst-italic text-body-secondary' : null);
+                cell(row, numbers.format(v.count), 'text-end sfa-num');
+                cell(row, percents.format(total ? v.count / total : 0), 'text-end sfa-num');
+                body.appendChild(row);
+            });
+            if (values.length > 10) {
+                var rest = values.slice(10).reduce(function (sum, v) { return sum + v.count; }, 0);
+                var other = document.createElement('tr');
+                cell(other, 'Other (' + (values.length - 10) + ' values)', 'text-body-secondary');
+                cell(other, numbers.format(rest), 'text-end sfa-num');
+                cell(other, percents.format(total ? rest / total : 0), 'text-end sfa-num');
+                body.appendChild(other);
+            }
+            if (values.length === 0) {
+                var none = document.createElement('tr');
+                cell(none, 'No events in this range.', 'text-body-secondary').colSpan = 3;
+                body.appendChild(none);
+            }
+            table.setAttribute('data-loaded', 'true');
+        }, function (error) {
+            body.replaceChildren();
+            var row = document.createElement('tr');
+            cell(row, 'Could not load: ' + error.message, 'text-danger').colSpan = 3;
+            body.appendChild(row);
+        });
+    }
+
+    function initRanges() {
+        var form = document.querySelector('[data-range-form]');
+        var canvases = document.querySelectorAll('canvas[data-chart]');
+        var tables = document.querySelectorAll('table[data-breakdown]');
+        if (!window.Chart && canvases.length > 0) {
+            canvases.forEach(function (canvas) {
+                say(statusOf(canvas), 'Charts need Chart.js, which did not load.');
+            });
+        }
+
+        var refresh = function () {
+            var params = form ? rangeParams(form) : new URLSearchParams();
+            if (!params) {
+                return;
+            }
+            if (form) {
+                window.history.replaceState(null, '', rewrite(window.location.href, params));
+            }
+            document.querySelectorAll('a[data-follows-range="true"]').forEach(function (link) {
+                link.setAttribute('href', rewrite(link.getAttribute('href'), params));
+            });
+            if (window.Chart) {
+                canvases.forEach(function (canvas) {
+                    loadChart(canvas, params);
+                });
+            }
+            tables.forEach(function (table) {
+                loadBreakdown(table, params);
+            });
+        };
+
+        if (form) {
+            form.addEventListener('submit', function (event) {
+                event.preventDefault();
+                refresh();
+            });
+            form.addEventListener('change', function () {
+                var custom = form.elements.range.value === 'custom';
+                form.querySelectorAll('[data-custom-range]').forEach(function (field) {
+                    field.hidden = !custom;
+                });
+                if (custom && !form.elements.from.value) {
+                    var today = new Date().toISOString().slice(0, 10);
+                    form.elements.to.value = form.elements.to.value || today;
+                    form.elements.from.value = addDays(form.elements.to.value, -30);
+                }
+                refresh();
+            });
+        }
+        if (canvases.length > 0 || tables.length > 0) {
+            refresh();
+        }
+    }
+
+    styleCharts();
+    document.addEventListener('stockflow-admin:theme', styleCharts);
+    initSparklines();
+    initRanges();
+})();
