@@ -26,7 +26,7 @@ public sealed class DemoHost : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     /// <summary>Builds the services and creates the database.</summary>
-    public static async Task<DemoHost> StartAsync(TimeProvider realTime, IReadOnlyDictionary<string, string?>? settings = null, string reportingTimeZone = "UTC")
+    public static async Task<DemoHost> StartAsync(TimeProvider realTime, IReadOnlyDictionary<string, string?>? settings = null, string reportingTimeZone = "UTC", string? postgreSql = null)
     {
         var folder = Directory.CreateTempSubdirectory("stockandflow-demo-").FullName;
         var services = new ServiceCollection();
@@ -35,7 +35,15 @@ public sealed class DemoHost : IAsyncDisposable
         services.AddSingleton(new DemoClock(realTime));
         services.AddDemo();
         var connectionString = $"Data Source={Path.Combine(folder, "demo.db")}";
-        services.AddDbContext<ShopDbContext, SqliteShopDbContext>((sp, o) => o.UseSqlite(connectionString).AddStockAndFlowCapture(sp));
+        if (postgreSql is null)
+        {
+            services.AddDbContext<ShopDbContext, SqliteShopDbContext>((sp, o) => o.UseSqlite(connectionString).AddStockAndFlowCapture(sp));
+        }
+        else
+        {
+            services.AddDbContext<ShopDbContext, PostgreSqlShopDbContext>((sp, o) => o.UseNpgsql(postgreSql).AddStockAndFlowCapture(sp));
+        }
+
         services.AddStockAndFlow<ShopDbContext>(configure: o => o.ReportingTimeZone = reportingTimeZone)
             .AddDefinitionsFrom(typeof(DemoSeeder).Assembly);
         var host = new DemoHost(folder, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));

@@ -15,6 +15,13 @@ public sealed class AuthorizationTests(AdminAppFactory factory)
         "/stockflow-admin/processes/pipeline",
         "/stockflow-admin/jobs",
         "/stockflow-admin/executions",
+        "/stockflow-admin/statistics",
+        "/stockflow-admin/statistics/shop/orders",
+        "/stockflow-admin/statistics/shop/revenue?period=month&objectType=Customer",
+        "/stockflow-admin/insights",
+        "/stockflow-admin/insights/runs",
+        "/stockflow-admin/insights/orders-per-month",
+        "/stockflow-admin/insights/customer-count",
         "/hangfire",
     ];
 
@@ -29,6 +36,10 @@ public sealed class AuthorizationTests(AdminAppFactory factory)
         "/stockflow-admin/api/flows/cooling/events",
         "/stockflow-admin/api/statistics",
         "/stockflow-admin/api/insights",
+        "/stockflow-admin/api/insights/runs",
+        "/stockflow-admin/api/insights/leads-by-source",
+        "/stockflow-admin/api/statistics/shop/orders?period=lifetime",
+        "/stockflow-admin/api/statistics/shop/revenue?period=month&objectType=Customer&format=csv",
     ];
 
     [Theory]

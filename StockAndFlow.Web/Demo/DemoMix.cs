@@ -27,11 +27,11 @@ internal static class DemoMix
     public static double Demand(DemoDay day) => (day.IsWeekend ? 0.35 : 1.0) * Season[day.Date.Month - 1];
 
     /// <summary>Expected signups on a day.</summary>
-    public static double Signups(DemoDay day, double t) => (2.5 + (4.0 * t)) * Demand(day);
+    public static double Signups(DemoDay day, double t) => (2.0 + (3.0 * t)) * Demand(day);
 
     /// <summary>Expected new leads on a day; conference season (March, October) brings more.</summary>
     public static double NewLeads(DemoDay day, double t) =>
-        (3.0 + (3.0 * t)) * Demand(day) * (day.Date.Month is 3 or 10 ? 1.6 : 1.0);
+        (2.5 + (2.5 * t)) * Demand(day) * (day.Date.Month is 3 or 10 ? 1.6 : 1.0);
 
     /// <summary>Starter dominates at first; team and enterprise grow through the year.</summary>
     public static string Plan(Random random, double t) => Pick(random, Plans, [0.72 - (0.37 * t), 0.24 + (0.21 * t), 0.04 + (0.16 * t)]);

@@ -43,7 +43,27 @@ internal static class AdminApi
         });
 
         api.MapGet("/stocks/{slug}", async (string slug, HttpContext http, AdminReadModel read, CancellationToken ct) =>
-            read.Model.FindStock(slug) is { } stock ? Results.Ok(await read.StockAsync(Db(http), stock, ct)) : AdminProblems.NotFound("stock", slug));
+        {
+            if (read.Model.FindStock(slug) is not { } stock)
+            {
+                return AdminProblems.NotFound("stock", slug);
+            }
+
+            var detail = await read.StockAsync(Db(http), stock, ct);
+            var facetSlug = http.Request.Query["facet"].ToString();
+            if (facetSlug.Length == 0)
+            {
+                return Tabular.WantsCsv(http.Request)
+                    ? Tabular.Csv($"{slug}.csv", ["slug", "name", "entity", "count", "previous", "change"], [[detail.Summary.Slug, detail.Summary.Name, detail.Summary.Entity, detail.Summary.Count, detail.Summary.Previous, detail.Summary.Change]])
+                    : Results.Ok(detail);
+            }
+
+            var facet = detail.Facets.FirstOrDefault(f => f.Slug == facetSlug)
+                ?? throw new AdminBadRequestException("facet", $"Stock '{slug}' has no facet '{facetSlug}'.");
+            return Tabular.WantsCsv(http.Request)
+                ? Tabular.Csv($"{slug}-{facetSlug}-counts.csv", ["value", "count", "share"], facet.Values.Select(v => (IReadOnlyList<object?>)[v.Value, v.Count, Math.Round(v.Share, 6)]))
+                : Results.Ok(facet);
+        });
 
         api.MapGet("/stocks/{slug}/records", async (string slug, HttpContext http, AdminReadModel read, StockHistory history, CancellationToken ct) =>
         {
@@ -152,6 +172,15 @@ internal static class AdminApi
             return Tabular.WantsCsv(http.Request)
                 ? Tabular.Csv($"{slug}-events.csv", ["occurredAt", "subjectType", "subjectKey", "source", "sink"], rows.Select(e => (IReadOnlyList<object?>)[e.OccurredAt, e.SubjectType, e.SubjectKey, e.Source, e.Sink]))
                 : Results.Ok(new { flow = slug, total, page, pageSize, events = rows.Select(e => new { e.OccurredAt, e.SubjectType, e.SubjectKey, e.Source, e.Sink }) });
+        });
+
+        api.MapGet("/executions", async (HttpContext http, CancellationToken ct) =>
+        {
+            var (page, pageSize) = MembersRequest.ParsePage(http.Request);
+            var rows = await Db(http).Set<ActionExecution>().AsNoTracking().OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            return Tabular.WantsCsv(http.Request)
+                ? Tabular.Csv("audit-log.csv", ["id", "requestedAt", "user", "action", "stock", "selection", "status", "selected", "affected", "finishedAt", "error"], rows.Select(e => (IReadOnlyList<object?>)[e.Id, e.RequestedAt, e.User, e.Action, e.Stock, e.Filter, e.Status.ToString(), e.Selected, e.Affected, e.FinishedAt, e.Error]))
+                : Results.Ok(rows.Select(e => new { e.Id, e.RequestedAt, e.User, e.Action, e.Stock, Selection = e.Filter, Status = e.Status.ToString(), e.Selected, e.Affected, e.FinishedAt, e.Error }));
         });
 
         api.MapGet("/executions/{id:long}", async (long id, HttpContext http, StockAndFlow.Actions.ActionProgress progress, CancellationToken ct) =>
