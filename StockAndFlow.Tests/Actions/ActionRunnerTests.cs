@@ -25,10 +25,11 @@ public sealed class ActionRunnerTests
         });
     }
 
-    [Fact]
-    public async Task SetBasedAction_MovesTheSelectedMembers_WithOneEventEach()
+    [Theory]
+    [AllProviders]
+    public async Task SetBasedAction_MovesTheSelectedMembers_WithOneEventEach(string provider)
     {
-        await using var engine = await StartAsync(10);
+        await using var engine = await StartAsync(provider, 10);
         var runner = engine.Services.GetRequiredService<ActionRunner>();
         await using var db = engine.NewContext();
         var ids = await db.Tickets.OrderBy(t => t.Id).Select(t => t.Id).Take(3).ToListAsync();
@@ -42,10 +43,11 @@ public sealed class ActionRunnerTests
         Assert.Equal(3, (await engine.EventsAsync()).Count(e => e.Flow == "closing"));
     }
 
-    [Fact]
-    public async Task SetBasedAction_ThatKeepsRowsInTheirStock_RecordsNoEvent()
+    [Theory]
+    [AllProviders]
+    public async Task SetBasedAction_ThatKeepsRowsInTheirStock_RecordsNoEvent(string provider)
     {
-        await using var engine = await StartAsync(5);
+        await using var engine = await StartAsync(provider, 5);
         var runner = engine.Services.GetRequiredService<ActionRunner>();
         await using var db = engine.NewContext();
 
@@ -56,10 +58,11 @@ public sealed class ActionRunnerTests
         Assert.All(await db.Tickets.ToListAsync(), t => Assert.Equal(engine.Time.GetUtcNow().UtcDateTime, t.TouchedAt));
     }
 
-    [Fact]
-    public async Task PerRowAction_SavesThroughSaveChanges_SoCaptureRecordsTheMoves()
+    [Theory]
+    [AllProviders]
+    public async Task PerRowAction_SavesThroughSaveChanges_SoCaptureRecordsTheMoves(string provider)
     {
-        await using var engine = await StartAsync(4);
+        await using var engine = await StartAsync(provider, 4);
         var runner = engine.Services.GetRequiredService<ActionRunner>();
         await using var db = engine.NewContext();
         await runner.ExecuteAsync(db, engine.Model.FindAction("close")!, engine.Model.FindStock("open-tickets")!, MemberSelection.None);
@@ -70,10 +73,11 @@ public sealed class ActionRunnerTests
         Assert.Equal(4, (await engine.EventsAsync()).Count(e => e.Flow == "reopening"));
     }
 
-    [Fact]
-    public async Task Executions_AreAudited_WithWhoWhatAndRowsAffected_AndRunOnce()
+    [Theory]
+    [AllProviders]
+    public async Task Executions_AreAudited_WithWhoWhatAndRowsAffected_AndRunOnce(string provider)
     {
-        await using var engine = await StartAsync(6);
+        await using var engine = await StartAsync(provider, 6);
         var executions = engine.Services.GetRequiredService<ActionExecutions>();
         await using var db = engine.NewContext();
 
@@ -87,19 +91,20 @@ public sealed class ActionRunnerTests
         Assert.Equal(6, (await engine.EventsAsync()).Count);
     }
 
-    [Fact]
-    public async Task Action_Throws_OnAStockItIsNotOfferedOn()
+    [Theory]
+    [AllProviders]
+    public async Task Action_Throws_OnAStockItIsNotOfferedOn(string provider)
     {
-        await using var engine = await StartAsync(1);
+        await using var engine = await StartAsync(provider, 1);
         var runner = engine.Services.GetRequiredService<ActionRunner>();
         await using var db = engine.NewContext();
 
         await Assert.ThrowsAsync<MemberQueryException>(() => runner.ExecuteAsync(db, engine.Model.FindAction("close")!, engine.Model.FindStock("closed-tickets")!, MemberSelection.None));
     }
 
-    private static async Task<Engine> StartAsync(int tickets)
+    private static async Task<Engine> StartAsync(string provider, int tickets)
     {
-        var engine = await Engine.StartAsync(Define);
+        var engine = await Engine.StartAsync(provider, Define);
         await using var db = engine.NewContext();
         db.Tickets.AddRange(Enumerable.Range(0, tickets).Select(_ => new Ticket { Open = true }));
         await db.SaveChangesAsync();

@@ -20,10 +20,11 @@ public sealed class DecayRunnerTests
             .Set((s, now) => s.SetProperty(t => t.Open, false).SetProperty(t => t.ClosedAt, now));
     }
 
-    [Fact]
-    public async Task Decay_MovesExactlyTheRowsWhoseAgePassed_WithOneEventEach()
+    [Theory]
+    [AllProviders]
+    public async Task Decay_MovesExactlyTheRowsWhoseAgePassed_WithOneEventEach(string provider)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(provider);
         var runner = engine.Services.GetRequiredService<DecayRunner>();
         var rule = engine.Model.FindDecayRule("stale-tickets")!;
         await using var db = engine.NewContext();
@@ -40,10 +41,11 @@ public sealed class DecayRunnerTests
         Assert.All(expiring, e => Assert.Equal(("open-tickets", "closed-tickets"), (e.Source, e.Sink)));
     }
 
-    [Fact]
-    public async Task Decay_RunTwice_MovesNothingTheSecondTime()
+    [Theory]
+    [AllProviders]
+    public async Task Decay_RunTwice_MovesNothingTheSecondTime(string provider)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(provider);
         var runner = engine.Services.GetRequiredService<DecayRunner>();
         var rule = engine.Model.FindDecayRule("stale-tickets")!;
         await using var db = engine.NewContext();
@@ -55,10 +57,11 @@ public sealed class DecayRunnerTests
         Assert.Equal(2, (await engine.EventsAsync()).Count(e => e.Flow == "expiring"));
     }
 
-    [Fact]
-    public async Task Decay_DoesNothingWhilePaused_AndThePauseIsStored()
+    [Theory]
+    [AllProviders]
+    public async Task Decay_DoesNothingWhilePaused_AndThePauseIsStored(string provider)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(provider);
         var runner = engine.Services.GetRequiredService<DecayRunner>();
         var rule = engine.Model.FindDecayRule("stale-tickets")!;
         await using (var db = engine.NewContext())
@@ -76,10 +79,11 @@ public sealed class DecayRunnerTests
         }
     }
 
-    [Fact]
-    public async Task Decay_AgesOnTheTimeProvidersClock()
+    [Theory]
+    [AllProviders]
+    public async Task Decay_AgesOnTheTimeProvidersClock(string provider)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(provider);
         var runner = engine.Services.GetRequiredService<DecayRunner>();
         var rule = engine.Model.FindDecayRule("stale-tickets")!;
         await using var db = engine.NewContext();
@@ -102,9 +106,9 @@ public sealed class DecayRunnerTests
         Assert.Contains("no flow goes from one to the other", ex.Message);
     }
 
-    private static async Task<Engine> StartAsync()
+    private static async Task<Engine> StartAsync(string provider)
     {
-        var engine = await Engine.StartAsync(Define);
+        var engine = await Engine.StartAsync(provider, Define);
         var now = engine.Time.GetUtcNow().UtcDateTime;
         await using var db = engine.NewContext();
         db.Set<Ticket>().AddRange(
