@@ -5,9 +5,9 @@ namespace StockAndFlow.Tests.Members;
 
 public sealed class MemberQueryTests
 {
-    private static async Task<Engine> StartAsync()
+    private static async Task<Engine> StartAsync(string provider)
     {
-        var engine = await Engine.StartAsync(sf => sf.Stock<User>("active", u => u.IsActive).Facet("region", u => u.Region).Facet("staff", u => u.IsStaff));
+        var engine = await Engine.StartAsync(provider, sf => sf.Stock<User>("active", u => u.IsActive).Facet("region", u => u.Region).Facet("staff", u => u.IsStaff));
         await using var db = engine.NewContext();
         db.Users.AddRange(
             new User { Name = "Ada Lovelace", IsActive = true, Region = "eu" },
@@ -19,10 +19,11 @@ public sealed class MemberQueryTests
         return engine;
     }
 
-    [Fact]
-    public async Task Page_ListsOnlyMembers_WithKeyFirstAndScalarColumns()
+    [Theory]
+    [AllProviders]
+    public async Task Page_ListsOnlyMembers_WithKeyFirstAndScalarColumns(string provider)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(provider);
         await using var db = engine.NewContext();
 
         var page = await MemberQuery.PageAsync(db, engine.Model.FindStock("active")!, MemberSelection.None, null, false, 1, 10);
@@ -34,10 +35,11 @@ public sealed class MemberQueryTests
         Assert.DoesNotContain(page.Rows, r => (string?)r.Values[page.Columns.ToList().FindIndex(c => c.Name == "Name")] == "Inactive Ida");
     }
 
-    [Fact]
-    public async Task Page_FiltersByFacetValue_ByTheNullBucket_AndByCaseInsensitiveSearch()
+    [Theory]
+    [AllProviders]
+    public async Task Page_FiltersByFacetValue_ByTheNullBucket_AndByCaseInsensitiveSearch(string provider)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(provider);
         await using var db = engine.NewContext();
         var active = engine.Model.FindStock("active")!;
 
@@ -48,10 +50,11 @@ public sealed class MemberQueryTests
         Assert.Equal(1, search.Total);
     }
 
-    [Fact]
-    public async Task Page_SortsByAnyColumn_AndPaginates()
+    [Theory]
+    [AllProviders]
+    public async Task Page_SortsByAnyColumn_AndPaginates(string provider)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(provider);
         await using var db = engine.NewContext();
         var active = engine.Model.FindStock("active")!;
 
@@ -72,7 +75,7 @@ public sealed class MemberQueryTests
     [InlineData(null, null, null, 1, 201, "pageSize must be between 1 and 200")]
     public async Task Page_Throws_ForBadInput(string? facet, string? value, string? sort, int page, int pageSize, string message)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(TestDatabase.Sqlite);
         await using var db = engine.NewContext();
 
         var ex = await Assert.ThrowsAsync<MemberQueryException>(() => MemberQuery.PageAsync(db, engine.Model.FindStock("active")!, new MemberSelection(facet, value), sort, false, page, pageSize));

@@ -8,10 +8,11 @@ namespace StockAndFlow.Tests.Records;
 
 public sealed class FlowRecordUpdaterTests
 {
-    [Fact]
-    public async Task FlowRates_EqualADirectCountOfEvents_ForRandomRangesAndPeriods()
+    [Theory]
+    [AllProviders]
+    public async Task FlowRates_EqualADirectCountOfEvents_ForRandomRangesAndPeriods(string provider)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(provider);
         var random = new Random(7);
         await SaveRandomHistoryAsync(engine, random, days: 60);
         await using var db = engine.NewContext();
@@ -44,10 +45,11 @@ public sealed class FlowRecordUpdaterTests
         }
     }
 
-    [Fact]
-    public async Task Update_RunTwice_LeavesTheSameRecords()
+    [Theory]
+    [AllProviders]
+    public async Task Update_RunTwice_LeavesTheSameRecords(string provider)
     {
-        await using var engine = await StartAsync();
+        await using var engine = await StartAsync(provider);
         await SaveRandomHistoryAsync(engine, new Random(3), days: 10);
         await using var db = engine.NewContext();
         var updater = engine.Services.GetRequiredService<FlowRecordUpdater>();
@@ -61,10 +63,11 @@ public sealed class FlowRecordUpdaterTests
         Assert.Equal(first, await Snapshot(db));
     }
 
-    [Fact]
-    public async Task FlowRecords_BreakDownByTheFacetsOfTheFlowsStocks_WithDeletedSubjectsAsNull()
+    [Theory]
+    [AllProviders]
+    public async Task FlowRecords_BreakDownByTheFacetsOfTheFlowsStocks_WithDeletedSubjectsAsNull(string provider)
     {
-        await using var engine = await Engine.StartAsync(sf =>
+        await using var engine = await Engine.StartAsync(provider, sf =>
         {
             var active = sf.Stock<User>("active", u => u.IsActive).Facet("region", u => u.Region);
             var inactive = sf.Stock<User>("inactive", u => !u.IsActive);
@@ -98,8 +101,8 @@ public sealed class FlowRecordUpdaterTests
     private static async Task<List<(string, Period, DateTime, long)>> Snapshot(TestDbContext db) =>
         [.. (await db.Set<FlowRecord>().AsNoTracking().ToListAsync()).Select(r => (r.Flow, r.Period, r.BucketStart, r.Count)).Order()];
 
-    private static Task<Engine> StartAsync() =>
-        Engine.StartAsync(CaptureSemanticsTests.UserFlows, options: o => o.ReportingTimeZone = "Europe/Amsterdam");
+    private static Task<Engine> StartAsync(string provider) =>
+        Engine.StartAsync(provider, CaptureSemanticsTests.UserFlows, options: o => o.ReportingTimeZone = "Europe/Amsterdam");
 
     private static async Task SaveRandomHistoryAsync(Engine engine, Random random, int days)
     {

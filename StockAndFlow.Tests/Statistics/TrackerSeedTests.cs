@@ -9,10 +9,11 @@ public sealed class TrackerSeedTests
 {
     private static MetricDefinition _metric = null!;
 
-    [Fact]
-    public async Task LifetimeTracker_WritesACumulativeValueForEveryDay_IncludingToday()
+    [Theory]
+    [AllProviders]
+    public async Task LifetimeTracker_WritesACumulativeValueForEveryDay_IncludingToday(string provider)
     {
-        await using var engine = await StartAsync(t => t.CountByDate(c => c.Timestamp, StatisticPeriod.Lifetime));
+        await using var engine = await StartAsync(provider, t => t.CountByDate(c => c.Timestamp, StatisticPeriod.Lifetime));
         var comments = await SeedAsync(engine);
 
         var stats = await RunAsync(engine, StatisticPeriod.Lifetime);
@@ -29,10 +30,11 @@ public sealed class TrackerSeedTests
         Assert.Equal(comments.Count, stats[^1].Value);
     }
 
-    [Fact]
-    public async Task DayTracker_WritesOneRowForEachDayWithData()
+    [Theory]
+    [AllProviders]
+    public async Task DayTracker_WritesOneRowForEachDayWithData(string provider)
     {
-        await using var engine = await StartAsync(t => t.CountByDate(c => c.Timestamp, StatisticPeriod.Day));
+        await using var engine = await StartAsync(provider, t => t.CountByDate(c => c.Timestamp, StatisticPeriod.Day));
         var comments = await SeedAsync(engine, skipDay: 3);
 
         var stats = await RunAsync(engine, StatisticPeriod.Day);
@@ -42,10 +44,11 @@ public sealed class TrackerSeedTests
         Assert.Equal(6, stats.Count);
     }
 
-    [Fact]
-    public async Task ByObjectTrackers_WriteValuesPerUser()
+    [Theory]
+    [AllProviders]
+    public async Task ByObjectTrackers_WriteValuesPerUser(string provider)
     {
-        await using var engine = await StartAsync(t => t
+        await using var engine = await StartAsync(provider, t => t
             .CountByDateAndObject<User, int>(c => c.Timestamp, c => c.UserId, StatisticPeriod.Day, StatisticPeriod.Lifetime));
         var comments = await SeedAsync(engine);
 
@@ -62,10 +65,11 @@ public sealed class TrackerSeedTests
         }
     }
 
-    [Fact]
-    public async Task Trackers_AreIncremental_AndRecomputeTheLastBucket()
+    [Theory]
+    [AllProviders]
+    public async Task Trackers_AreIncremental_AndRecomputeTheLastBucket(string provider)
     {
-        await using var engine = await StartAsync(t => t.CountByDate(c => c.Timestamp, StatisticPeriod.Day, StatisticPeriod.Lifetime, StatisticPeriod.Days28, StatisticPeriod.Week, StatisticPeriod.Month));
+        await using var engine = await StartAsync(provider, t => t.CountByDate(c => c.Timestamp, StatisticPeriod.Day, StatisticPeriod.Lifetime, StatisticPeriod.Days28, StatisticPeriod.Week, StatisticPeriod.Month));
         var comments = await SeedAsync(engine);
         await RunAsync(engine, StatisticPeriod.Day);
 
@@ -93,8 +97,8 @@ public sealed class TrackerSeedTests
         Assert.Equal(comments.Count + 3, month.Sum(s => s.Value));
     }
 
-    private static async Task<Engine> StartAsync(Action<TrackerBuilder<Comment>> track) =>
-        await Engine.StartAsync(sf =>
+    private static async Task<Engine> StartAsync(string provider, Action<TrackerBuilder<Comment>> track) =>
+        await Engine.StartAsync(provider, sf =>
         {
             _metric = sf.Domain("social", "Social").Metric("comment_count", "Comments");
             track(sf.Track<Comment>(_metric));
