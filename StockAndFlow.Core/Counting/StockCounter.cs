@@ -90,8 +90,8 @@ public sealed class StockCounter(StockAndFlowModel model)
         where T : class
     {
         // An empty table has no group and so no row: every stock counts zero.
-        var row = await TotalsQuery<T>(db, stocks).FirstOrDefaultAsync(cancellationToken);
-        return row ?? new long[stocks.Count];
+        var rows = await TotalsQuery<T>(db, stocks).ToListAsync(cancellationToken);
+        return rows.Count > 0 ? rows[0] : new long[stocks.Count];
     }
 
     private static async Task<List<FacetValueCount>> CountFacetCoreAsync<T, TKey>(DbContext db, Expression<Func<T, bool>> predicate, Expression<Func<T, TKey>> selector, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ internal static class AdminInsightsApi
             var period = ParsePeriod(q["period"]);
             var objectType = string.IsNullOrEmpty(q["objectType"]) ? null : q["objectType"].ToString();
             var objects = q["object"].Where(o => !string.IsNullOrEmpty(o)).Select(o => o!).ToList();
-            var range = RangeQuery.Parse(http.Request, read.Now.AddDays(1), read.Calendar, Records.Period.Day);
+            var range = RangeQuery.Parse(http.Request, read.Now.AddDays(1), read.Calendar, Records.Period.Day, readPeriod: false);
             var values = await StatisticsStore.QueryAsync(db, new StatisticQuery([stored.Id], period, range.From, range.To, objectType, objects), ct);
             return Tabular.WantsCsv(http.Request)
                 ? Tabular.Csv($"{domain}-{metric}.csv", ["date", "period", "objectType", "object", "value"], values.Select(v => (IReadOnlyList<object?>)[v.Date, v.Period.ToString(), v.ObjectType, v.ObjectKey, v.Value]))

@@ -20,10 +20,12 @@ public sealed record RangeQuery(DateTime From, DateTime To, Period Period)
         ["1y"] = TimeSpan.FromDays(365),
     };
 
-    public static RangeQuery Parse(HttpRequest request, DateTime now, PeriodCalendar calendar, Period defaultPeriod = Period.Day)
+    // readPeriod is false where `period` means something else (statistics periods): buckets are then
+    // counted in defaultPeriod.
+    public static RangeQuery Parse(HttpRequest request, DateTime now, PeriodCalendar calendar, Period defaultPeriod = Period.Day, bool readPeriod = true)
     {
         var q = request.Query;
-        var period = ParsePeriod(q["period"], defaultPeriod);
+        var period = readPeriod ? ParsePeriod(q["period"], defaultPeriod) : defaultPeriod;
         var range = q["range"].ToString();
         DateTime from;
         var to = q.ContainsKey("to") ? ParseDate("to", q["to"]) : now;

@@ -39,7 +39,7 @@ public sealed class StatisticsController(AdminReadModel read) : AdminController
             : periods.Count == 0 ? StatisticPeriod.Day : periods.Contains(StatisticPeriod.Day) ? StatisticPeriod.Day : periods.Min();
         var objectTypes = await Db.Set<Statistic>().AsNoTracking().Where(s => s.MetricId == m.Id && s.ObjectType != "").Select(s => s.ObjectType).Distinct().ToListAsync(cancellationToken);
         var objectType = Request.Query["objectType"].ToString() is { Length: > 0 } type ? type : null;
-        var range = RangeQuery.Parse(Request, read.Now.AddDays(1), read.Calendar);
+        var range = RangeQuery.Parse(Request, read.Now.AddDays(1), read.Calendar, Records.Period.Day, readPeriod: false);
         var values = await StatisticsStore.QueryAsync(Db, new StatisticQuery([m.Id], period, range.From, range.To, objectType), cancellationToken);
         return View(new MetricPage(d, m, period, [.. periods.Order()], objectType, objectTypes, range, values));
     }
