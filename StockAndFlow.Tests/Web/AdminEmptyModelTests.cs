@@ -9,6 +9,7 @@ using StockAndFlow.Definitions;
 namespace StockAndFlow.Tests.Web;
 
 /// <summary>The admin of an app that declares nothing yet: empty states, not errors.</summary>
+[Collection(StockAndFlow.Tests.Support.HangfireHostsCollection.Name)]
 public sealed class AdminEmptyModelTests(AdminEmptyModelTests.EmptyAppFactory factory) : IClassFixture<AdminEmptyModelTests.EmptyAppFactory>
 {
     [Fact]

@@ -6,6 +6,7 @@ using StockAndFlow.Web.Data;
 
 namespace StockAndFlow.Tests.Web;
 
+[Collection(StockAndFlow.Tests.Support.HangfireHostsCollection.Name)]
 public sealed class DemoAppTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
 {
     [Fact]

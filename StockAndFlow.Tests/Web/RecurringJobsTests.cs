@@ -6,6 +6,7 @@ using StockAndFlow.Web.Jobs;
 
 namespace StockAndFlow.Tests.Web;
 
+[Collection(StockAndFlow.Tests.Support.HangfireHostsCollection.Name)]
 public sealed class RecurringJobsTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
 {
     [Fact]
