@@ -221,7 +221,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
             }
 
             state.Suppressed = true;
-            await FlowEventWriter.InsertAsync(context, [.. late.Select(p => p.Event!)], async, cancellationToken);
+            await BulkInsert.InsertAsync(context, [.. late.Select(p => p.Event!)], async, cancellationToken);
             if (state.OwnTransaction is { } own)
             {
                 if (async)

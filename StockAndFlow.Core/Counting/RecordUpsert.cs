@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Records;
 
@@ -6,9 +5,10 @@ namespace StockAndFlow.Counting;
 
 /// <summary>
 /// Provider-neutral upserts on the records' unique keys: load the keys present for the buckets being
-/// written, update those, insert the rest in one batched save. A concurrent writer that inserts the
-/// same key first makes the save fail on the unique index; the batch is then re-read and re-applied,
-/// so two servers snapshotting at once still leave one record per key.
+/// written, update those through the tracker, insert the rest with multi-row INSERTs, in one transaction.
+/// A concurrent writer that inserts the same key first makes the insert fail on the unique index; the
+/// transaction is rolled back and the batch re-read and re-applied, so two servers snapshotting at once
+/// still leave one record per key.
 /// </summary>
 internal static class RecordUpsert
 {
@@ -112,34 +112,46 @@ internal static class RecordUpsert
                 byKey.TryAdd(key(record), record);
             }
 
-            var touched = new List<TRecord>(existing);
+            var fresh = new List<TRecord>();
             foreach (var record in records)
             {
                 if (byKey.TryGetValue(key(record), out var current))
                 {
                     update(current, record);
                 }
-                else
+                else if (byKey.TryAdd(key(record), record))
                 {
-                    var fresh = record;
-                    db.Add(fresh);
-                    byKey.Add(key(fresh), fresh);
-                    touched.Add(fresh);
+                    fresh.Add(record);
                 }
             }
 
+            // Updates through the tracker, new rows in multi-row INSERTs, both in one transaction.
+            var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                Detach(db, touched);
+                await Data.BulkInsert.InsertAsync(db, fresh, async: true, cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+
+                Detach(db, existing);
                 return;
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (Exception e) when (attempt < Attempts && own is not null && e is DbUpdateException or System.Data.Common.DbException)
             {
                 // Another writer inserted one of these keys between our read and our insert.
-                Detach(db, touched);
-                records = [.. records.Select(Clone)];
+                await own.RollbackAsync(cancellationToken);
+                Detach(db, existing);
                 await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+            }
+            finally
+            {
+                if (own is not null)
+                {
+                    await own.DisposeAsync();
+                }
             }
         }
     }
@@ -151,18 +163,5 @@ internal static class RecordUpsert
         {
             db.Entry(record).State = EntityState.Detached;
         }
-    }
-
-    // An instance that failed to insert keeps its temporary key state; start the retry from copies.
-    private static TRecord Clone<TRecord>(TRecord record)
-        where TRecord : class
-    {
-        var copy = (TRecord)RuntimeHelpers.GetUninitializedObject(typeof(TRecord));
-        foreach (var property in typeof(TRecord).GetProperties().Where(p => p.CanWrite))
-        {
-            property.SetValue(copy, property.Name == "Id" ? 0L : property.GetValue(record));
-        }
-
-        return copy;
     }
 }

@@ -127,7 +127,7 @@ public sealed class Transitions(StockAndFlowModel model, TimeProvider time)
                     .SelectMany(a => FlowMatcher.Match(flows, before, a.Value).Select(m => NewEvent(m, typeof(T), SubjectKey.Format(a.Key), now)))
                     .ToList();
                 moved += arrivals.Count;
-                await FlowEventWriter.InsertAsync(db, events, async: true, cancellationToken);
+                await BulkInsert.InsertAsync(db, events, async: true, cancellationToken);
                 done += chunk.Length;
                 if (progress is not null)
                 {

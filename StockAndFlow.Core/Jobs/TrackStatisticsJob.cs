@@ -28,7 +28,10 @@ public sealed partial class TrackStatisticsJob(IServiceScopeFactory scopes, Stoc
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                written += await runner.RunAsync(Context(scope), tracker, ids[tracker.Metric], cancellationToken);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var count = await runner.RunAsync(Context(scope), tracker, ids[tracker.Metric], cancellationToken);
+                LogTracked(logger, tracker.Name, count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                written += count;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -42,6 +45,9 @@ public sealed partial class TrackStatisticsJob(IServiceScopeFactory scopes, Stoc
 
     private static Microsoft.EntityFrameworkCore.DbContext Context(IServiceScope scope) =>
         scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Tracker {Tracker}: {Count} statistics written in {Milliseconds:0} ms.")]
+    private static partial void LogTracked(ILogger logger, string tracker, int count, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tracker {Tracker} failed; the other trackers were run.")]
     private static partial void LogFailed(ILogger logger, Exception exception, string tracker);
