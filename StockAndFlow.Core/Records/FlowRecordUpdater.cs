@@ -62,14 +62,16 @@ public sealed class FlowRecordUpdater(StockAndFlowModel model, PeriodCalendar ca
 
     private async Task<int> RecountHoursAndDaysAsync(DbContext db, DateTime from, DateTime now, CancellationToken cancellationToken)
     {
-        // Grouped by exact instant, not by a date function, so any reporting zone (including ones with
-        // half-hour offsets) is bucketed in memory by the calendar, on every provider.
+        // Grouped by UTC hour (or quarter-hour) in the query, not by a local date function, so any
+        // reporting zone is bucketed in memory by the calendar, on every provider, and a long history
+        // comes back as at most one row per flow and slot.
+        var quarters = calendar.HasPartHourOffsets;
         var totals = await db.Set<FlowEvent>().AsNoTracking()
             .Where(e => e.OccurredAt >= from)
-            .GroupBy(e => new { e.Flow, e.OccurredAt })
-            .Select(g => new { g.Key.Flow, g.Key.OccurredAt, Count = g.LongCount() })
+            .GroupBy(e => new { e.Flow, e.OccurredAt.Year, e.OccurredAt.Month, e.OccurredAt.Day, e.OccurredAt.Hour, Quarter = quarters ? e.OccurredAt.Minute / 15 : 0 })
+            .Select(g => new { g.Key.Flow, g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Hour, g.Key.Quarter, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
-        var counted = totals.Select(t => (Key: new RecordKey(t.Flow, "", false, ""), t.OccurredAt, t.Count)).ToList();
+        var counted = totals.Select(t => (Key: new RecordKey(t.Flow, "", false, ""), OccurredAt: PeriodCalendar.Slot(t.Year, t.Month, t.Day, t.Hour, t.Quarter), t.Count)).ToList();
         counted.AddRange(await CountFacetsAsync(db, from, cancellationToken));
 
         var records = Recounted.SelectMany(period => counted

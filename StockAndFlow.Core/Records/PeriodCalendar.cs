@@ -11,6 +11,7 @@ public sealed class PeriodCalendar
     {
         TimeZone = timeZone;
         FirstDayOfWeek = firstDayOfWeek;
+        HasPartHourOffsets = timeZone.BaseUtcOffset.Minutes != 0 || timeZone.GetAdjustmentRules().Any(r => r.DaylightDelta.Minutes != 0 || r.BaseUtcOffsetDelta.Minutes != 0);
     }
 
     /// <summary>UTC with weeks starting on Monday.</summary>
@@ -21,6 +22,20 @@ public sealed class PeriodCalendar
 
     /// <summary>The first day of a week bucket.</summary>
     public DayOfWeek FirstDayOfWeek { get; }
+
+    /// <summary>
+    /// True when the zone has an offset that is not whole hours (India, Nepal, Newfoundland…). Instants
+    /// grouped in UTC hours fall into one bucket of every period otherwise; with such offsets they are
+    /// grouped in UTC quarter-hours (<see cref="Slot"/>).
+    /// </summary>
+    public bool HasPartHourOffsets { get; }
+
+    /// <summary>
+    /// The UTC hour (or quarter-hour, see <see cref="HasPartHourOffsets"/>) that queries group instants by
+    /// before they are bucketed here: <paramref name="quarter"/> is the minute divided by 15, 0 otherwise.
+    /// </summary>
+    public static DateTime Slot(int year, int month, int day, int hour, int quarter) =>
+        new(year, month, day, hour, quarter * 15, 0, DateTimeKind.Utc);
 
     /// <summary>The start (UTC) of the bucket of <paramref name="period"/> containing <paramref name="instant"/>.</summary>
     public DateTime BucketStart(DateTime instant, Period period)

@@ -52,14 +52,14 @@ public sealed class TrackerRunner(PeriodCalendar calendar, StatisticsStore store
         }
 
         var fetchFrom = resume.Select(p => p.Key == StatisticPeriod.Days28 ? calendar.BucketStart(p.Value.AddDays(-27), Period.Day) : p.Value).Min();
-        var fractional = calendar.TimeZone.GetAdjustmentRules().Any(r => r.DaylightDelta.Minutes != 0) || calendar.TimeZone.BaseUtcOffset.Minutes != 0;
+        var fractional = calendar.HasPartHourOffsets;
         var slots = await rows.Where(r => r.At >= fetchFrom)
             .GroupBy(r => new { r.Object, r.At.Year, r.At.Month, r.At.Day, r.At.Hour, Quarter = fractional ? r.At.Minute / 15 : 0 })
             .Select(g => new { g.Key.Object, g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Hour, g.Key.Quarter, Count = g.Count(), Sum = g.Sum(r => r.Value) })
             .ToListAsync(cancellationToken);
         var points = slots.Select(s => new Slot(
             SubjectKey.Format(s.Object),
-            new DateTime(s.Year, s.Month, s.Day, s.Hour, s.Quarter * 15, 0, DateTimeKind.Utc),
+            PeriodCalendar.Slot(s.Year, s.Month, s.Day, s.Hour, s.Quarter),
             s.Count,
             s.Sum)).ToList();
 
