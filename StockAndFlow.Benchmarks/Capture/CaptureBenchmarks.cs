@@ -1,7 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Benchmarks.Data;
@@ -26,11 +25,9 @@ public class CaptureBenchmarks
 {
     public const int Rows = 10_000;
 
-    private readonly string _workPath = Path.Combine(BenchmarkDatabase.Folder, $"capture-work-{Environment.ProcessId}.db");
+    private readonly WorkingCopy _work = new("capture");
     private string _templatePath = null!;
     private ServiceProvider _services = null!;
-    private SqliteConnection? _connection;
-    private BenchmarkDbContext? _db;
     private List<Member> _members = [];
     private MemberStatus[] _before = [];
 
@@ -56,9 +53,8 @@ public class CaptureBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        Release();
+        _work.Dispose();
         _services.Dispose();
-        File.Delete(_workPath);
     }
 
     [IterationSetup(Target = nameof(Ours))]
@@ -68,38 +64,28 @@ public class CaptureBenchmarks
     public void PrepareBaseline() => Prepare(capture: false);
 
     [IterationCleanup]
-    public void Release()
-    {
-        _db?.Dispose();
-        _db = null;
-        _connection?.Dispose();
-        _connection = null;
-    }
+    public void Release() => _work.Release();
 
     [Benchmark]
-    public Task<int> Ours() => _db!.SaveChangesAsync();
+    public Task<int> Ours() => _work.Db!.SaveChangesAsync();
 
     [Benchmark(Baseline = true)]
     public Task<int> PlainSaveChangesWithHandWrittenEvents()
     {
         AddHandWrittenEvents();
-        return _db!.SaveChangesAsync();
+        return _work.Db!.SaveChangesAsync();
     }
 
     private void Prepare(bool capture)
     {
-        Release();
-        File.Copy(_templatePath, _workPath, overwrite: true);
-        _connection = new SqliteConnection(BenchmarkDatabase.ConnectionString(_workPath, pooling: false));
-        _connection.Open();
-        _db = new BenchmarkDbContext(BenchmarkDatabase.Options(_connection, o =>
+        var db = _work.Open(_templatePath, o =>
         {
             if (capture)
             {
                 o.AddStockAndFlowCapture(_services);
             }
-        }));
-        _members = [.. _db.Members.OrderBy(m => m.Id)];
+        });
+        _members = [.. db.Members.OrderBy(m => m.Id)];
         _before = [.. _members.Select(m => m.Status)];
         foreach (var member in _members)
         {
@@ -111,7 +97,7 @@ public class CaptureBenchmarks
     private void AddHandWrittenEvents()
     {
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        var events = _db!.Set<FlowEvent>();
+        var events = _work.Db!.Set<FlowEvent>();
         for (var i = 0; i < _members.Count; i++)
         {
             var member = _members[i];
@@ -139,15 +125,12 @@ public class CaptureBenchmarks
             await PlainSaveChangesWithHandWrittenEvents();
         }
 
-        Release();
-        await using var connection = new SqliteConnection(BenchmarkDatabase.ConnectionString(_workPath, pooling: false));
-        await connection.OpenAsync();
-        await using var db = new BenchmarkDbContext(BenchmarkDatabase.Options(connection));
-        var events = await db.Set<FlowEvent>()
-            .OrderBy(e => e.SubjectKey).ThenBy(e => e.Flow)
-            .Select(e => e.Flow + "|" + e.SubjectType + "|" + e.SubjectKey + "|" + e.Source + "|" + e.Sink)
-            .ToListAsync();
-        var unmoved = await db.Members.CountAsync(m => m.Status == MemberStatus.Trial);
+        var (events, unmoved) = await _work.ReadAsync(async db => (
+            await db.Set<FlowEvent>()
+                .OrderBy(e => e.SubjectKey).ThenBy(e => e.Flow)
+                .Select(e => e.Flow + "|" + e.SubjectType + "|" + e.SubjectKey + "|" + e.Source + "|" + e.Sink)
+                .ToListAsync(),
+            await db.Members.CountAsync(m => m.Status == MemberStatus.Trial)));
         var expectedTrial = _before.Count(s => s == MemberStatus.Churned);
         return unmoved == expectedTrial ? events : throw new InvalidOperationException($"The save left {unmoved} trial members; expected {expectedTrial}.");
     }

@@ -16,7 +16,7 @@ namespace StockAndFlow.Benchmarks.Counting;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 7, invocationCount: 1)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 10, invocationCount: 1)]
 public class SnapshotBenchmarks
 {
     private readonly StockAndFlowModel _model = StockAndFlowModel.From([new MemberStocks()]);

@@ -28,8 +28,11 @@ public static class BenchmarkDatabase
         return builder.Options;
     }
 
-    /// <summary>The path of a database with <paramref name="rows"/> members, generating it if missing.</summary>
-    public static string EnsureMembers(string name, int rows)
+    /// <summary>
+    /// The path of a database with <paramref name="rows"/> members, generating it if missing. Statuses
+    /// and creation times are random unless <paramref name="rowOf"/> gives them for each 1-based id.
+    /// </summary>
+    public static string EnsureMembers(string name, int rows, Func<int, (MemberStatus Status, DateTime CreatedAt)>? rowOf = null)
     {
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"{name}-{rows}-{DataVersion}.db");
@@ -41,12 +44,12 @@ public static class BenchmarkDatabase
         // Generate beside the target and move into place, so an interrupted run leaves no half file.
         var building = path + "." + Environment.ProcessId + ".building";
         File.Delete(building);
-        Generate(building, rows);
+        Generate(building, rows, rowOf);
         File.Move(building, path, overwrite: true);
         return path;
     }
 
-    private static void Generate(string path, int rows)
+    private static void Generate(string path, int rows, Func<int, (MemberStatus Status, DateTime CreatedAt)>? rowOf)
     {
         using var connection = new SqliteConnection(ConnectionString(path, pooling: false));
         connection.Open();
@@ -76,11 +79,12 @@ public static class BenchmarkDatabase
         var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         for (var i = 1; i <= rows; i++)
         {
+            var (memberStatus, created) = rowOf?.Invoke(i) ?? (PickStatus(random.Next(100)), start.AddMinutes(random.Next(60 * 24 * 365)));
             id.Value = i;
-            status.Value = (int)PickStatus(random.Next(100));
+            status.Value = (int)memberStatus;
             region.Value = MemberValues.Regions[random.Next(MemberValues.Regions.Count)];
             plan.Value = MemberValues.Plans[random.Next(MemberValues.Plans.Count)];
-            createdAt.Value = start.AddMinutes(random.Next(60 * 24 * 365));
+            createdAt.Value = created;
             insert.ExecuteNonQuery();
         }
 

@@ -5,7 +5,7 @@ namespace StockAndFlow.Benchmarks.Model;
 /// <summary>
 /// Four stocks over <see cref="Member.Status"/>, each broken down by region and plan (20 listed
 /// values each), and four flows that move every member one step round the cycle
-/// trial → active → paused → churned → trial.
+/// trial → active → paused → churned → trial; and one decay rule (P3) pausing old active members.
 /// </summary>
 public sealed class MemberStocks : IStockAndFlowDefinition
 {
@@ -27,6 +27,12 @@ public sealed class MemberStocks : IStockAndFlowDefinition
         [MemberStatus.Churned] = "churned-members",
     };
 
+    /// <summary>The decay rule P3 runs: active members created more than <see cref="IdleAfter"/> ago are paused.</summary>
+    public const string IdleActiveRule = "pause-idle-active";
+
+    /// <summary>The age after which <see cref="IdleActiveRule"/> pauses an active member.</summary>
+    public static TimeSpan IdleAfter { get; } = TimeSpan.FromDays(30);
+
     /// <summary>The status a member moves to in P2.</summary>
     public static MemberStatus Next(MemberStatus status) => (MemberStatus)(((int)status + 1) % 4);
 
@@ -45,5 +51,9 @@ public sealed class MemberStocks : IStockAndFlowDefinition
         sf.Flow<Member>(FlowLeaving[MemberStatus.Active]).From(active).To(paused);
         sf.Flow<Member>(FlowLeaving[MemberStatus.Paused]).From(paused).To(churned);
         sf.Flow<Member>(FlowLeaving[MemberStatus.Churned]).From(churned).To(trial);
+
+        sf.Decay<Member>(IdleActiveRule).Named("Active → paused 30 days after sign-up")
+            .From(active).To(paused).When(m => m.CreatedAt, IdleAfter)
+            .Set(s => s.SetProperty(m => m.Status, MemberStatus.Paused));
     }
 }

@@ -18,9 +18,11 @@ namespace StockAndFlow.Decay;
 /// Rows that stop matching the selection before the update runs are not moved and get no event.
 /// </summary>
 /// <remarks>
-/// Keys travel as one collection parameter per statement (EF Core sends it as a JSON or array
-/// parameter), so a chunk is a few statements whatever its size. An UPDATE bypasses SaveChanges, so
-/// capture does not see it and each move is recorded exactly once, here.
+/// Keys travel as one collection parameter per statement (<c>EF.Parameter</c>: a JSON or array
+/// parameter), so a chunk is a few statements whatever its size. EF Core's default, one parameter per
+/// key, would make a 5 000-key chunk 5 000 parameters: past SQL Server's limit, and on SQLite, whose
+/// parameter lookup is linear, it made moving 100 000 rows take 7 s instead of under 2 s. An UPDATE
+/// bypasses SaveChanges, so capture does not see it and each move is recorded exactly once, here.
 /// </remarks>
 public sealed class Transitions(StockAndFlowModel model, TimeProvider time)
 {
@@ -109,10 +111,10 @@ public sealed class Transitions(StockAndFlowModel model, TimeProvider time)
             foreach (var chunk in keys.Chunk(KeysPerChunk))
             {
                 var list = chunk.ToList();
-                await candidates.Where(e => list.Contains(EF.Property<TKey>(e, keyName))).ExecuteUpdateAsync(setters, cancellationToken);
+                await candidates.Where(e => EF.Parameter(list).Contains(EF.Property<TKey>(e, keyName))).ExecuteUpdateAsync(setters, cancellationToken);
 
                 // Where did each row go? A row still in `from` did not move.
-                var left = db.Set<T>().Where(e => list.Contains(EF.Property<TKey>(e, keyName))).Where(Not(from.TypedPredicate));
+                var left = db.Set<T>().Where(e => EF.Parameter(list).Contains(EF.Property<TKey>(e, keyName))).Where(Not(from.TypedPredicate));
                 var arrivals = new Dictionary<TKey, HashSet<Stock>>();
                 foreach (var target in targets)
                 {
