@@ -8,12 +8,15 @@ namespace StockAndFlow.Counting;
 /// <summary>
 /// Counts stocks set-based, without loading rows: one query per entity type for every stock's total
 /// (a conditional aggregate per stock: <c>COUNT(CASE WHEN predicate THEN 1 END)</c>) and one
-/// <c>GROUP BY</c> per facet. The seed ran one COUNT per stock and per facet value.
+/// <c>GROUP BY</c> per facet — shared by every stock of the type that declares the same facet (same
+/// slug and selector), with a conditional count per stock in each group. The seed ran one COUNT per
+/// stock and per facet value.
 /// </summary>
 public sealed class StockCounter(StockAndFlowModel model)
 {
     private static readonly MethodInfo TotalsMethod = typeof(StockCounter).GetMethod(nameof(CountTotalsCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo FacetMethod = typeof(StockCounter).GetMethod(nameof(CountFacetCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo SharedFacetMethod = typeof(StockCounter).GetMethod(nameof(CountSharedFacetCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>Counts every stock of the model with its facets.</summary>
     public async Task<IReadOnlyList<StockCount>> CountAllAsync(DbContext db, CancellationToken cancellationToken = default)
@@ -35,15 +38,27 @@ public sealed class StockCounter(StockAndFlowModel model)
         {
             var members = group.ToList();
             var totals = await CountTotalsAsync(db, members, cancellationToken);
-            for (var i = 0; i < members.Count; i++)
+            var facetCounts = new Dictionary<(Stock, Facet), FacetCount>();
+
+            foreach (var pairs in SharedFacets(members))
             {
-                var facets = new List<FacetCount>();
-                foreach (var facet in members[i].Facets)
+                if (pairs.Count == 1)
                 {
-                    facets.Add(await CountFacetAsync(db, members[i], facet, cancellationToken));
+                    facetCounts[pairs[0]] = await CountFacetAsync(db, pairs[0].Stock, pairs[0].Facet, cancellationToken);
+                    continue;
                 }
 
-                results.Add(new StockCount(members[i], totals[i], facets));
+                var method = SharedFacetMethod.MakeGenericMethod(group.Key, pairs[0].Facet.ValueType);
+                var counted = await (Task<List<List<FacetValueCount>>>)method.Invoke(null, [db, pairs.Select(p => p.Stock.Predicate).ToList(), pairs[0].Facet.Selector, cancellationToken])!;
+                for (var i = 0; i < pairs.Count; i++)
+                {
+                    facetCounts[pairs[i]] = Complete(pairs[i].Facet, counted[i]);
+                }
+            }
+
+            for (var i = 0; i < members.Count; i++)
+            {
+                results.Add(new StockCount(members[i], totals[i], [.. members[i].Facets.Select(f => facetCounts[(members[i], f)])]));
             }
         }
 
@@ -62,6 +77,34 @@ public sealed class StockCounter(StockAndFlowModel model)
     {
         var method = FacetMethod.MakeGenericMethod(stock.EntityType, facet.ValueType);
         var counted = await (Task<List<FacetValueCount>>)method.Invoke(null, [db, stock.Predicate, facet.Selector, cancellationToken])!;
+        return Complete(facet, counted);
+    }
+
+    /// <summary>The facets of stocks of one type, grouped where stocks declare the same one (slug and selector) and so share one GROUP BY.</summary>
+    internal static IEnumerable<List<(Stock Stock, Facet Facet)>> SharedFacets(IReadOnlyList<Stock> stocks) =>
+        stocks.SelectMany(s => s.Facets.Select(f => (Stock: s, Facet: f)))
+            .GroupBy(x => (x.Facet.Slug, x.Facet.ValueType, Selector: x.Facet.Selector.ToString()))
+            .Select(g => g.ToList());
+
+    /// <summary>
+    /// The GROUP BY of one facet shared by several stocks of <typeparamref name="T"/>: a row per value
+    /// with a conditional count per stock; exposed for start-up translation checks.
+    /// </summary>
+    internal static IQueryable<KeyValuePair<TKey, long[]>> SharedFacetQuery<T, TKey>(DbContext db, IReadOnlyList<LambdaExpression> predicates, Expression<Func<T, TKey>> selector)
+        where T : class
+    {
+        var group = Expression.Parameter(typeof(IGrouping<TKey, T>), "g");
+        var counts = predicates.Select(p => (Expression)Expression.Call(typeof(Enumerable), nameof(Enumerable.LongCount), [typeof(T)], group, p));
+        var pair = typeof(KeyValuePair<TKey, long[]>).GetConstructor([typeof(TKey), typeof(long[])])!;
+        var projection = Expression.Lambda<Func<IGrouping<TKey, T>, KeyValuePair<TKey, long[]>>>(
+            Expression.New(pair, Expression.Property(group, nameof(IGrouping<TKey, T>.Key)), Expression.NewArrayInit(typeof(long), counts)),
+            group);
+        return db.Set<T>().GroupBy(selector).Select(projection);
+    }
+
+    // A fixed value list adds its absent values as zero rows; largest first, then by value.
+    private static FacetCount Complete(Facet facet, List<FacetValueCount> counted)
+    {
         if (facet.Values is { } fixedValues)
         {
             var present = counted.Select(c => c.Value).ToHashSet();
@@ -99,6 +142,15 @@ public sealed class StockCounter(StockAndFlowModel model)
     {
         var rows = await FacetQuery(db, predicate, selector).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new FacetValueCount(FacetValue.Format(r.Key), r.Value))];
+    }
+
+    private static async Task<List<List<FacetValueCount>>> CountSharedFacetCoreAsync<T, TKey>(DbContext db, List<LambdaExpression> predicates, Expression<Func<T, TKey>> selector, CancellationToken cancellationToken)
+        where T : class
+    {
+        var rows = await SharedFacetQuery(db, predicates, selector).ToListAsync(cancellationToken);
+
+        // A value none of a stock's members has is not one of its groups.
+        return [.. predicates.Select((_, i) => rows.Where(r => r.Value[i] > 0).Select(r => new FacetValueCount(FacetValue.Format(r.Key), r.Value[i])).ToList())];
     }
 
     private static Type SingleEntityType(IReadOnlyList<Stock> stocks)

@@ -15,6 +15,7 @@ internal static class QueryValidator
 {
     private static readonly MethodInfo CheckStockMethod = typeof(QueryValidator).GetMethod(nameof(CheckEntityStocks), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo CheckFacetMethod = typeof(QueryValidator).GetMethod(nameof(CheckFacet), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo CheckSharedFacetMethod = typeof(QueryValidator).GetMethod(nameof(CheckSharedFacet), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public static void Validate(StockAndFlowModel model, DbContext db)
     {
@@ -77,7 +78,16 @@ internal static class QueryValidator
         }
 
         _ = StockCounter.TotalsQuery<T>(db, stocks).ToQueryString();
+        foreach (var shared in StockCounter.SharedFacets(stocks).Where(g => g.Count > 1))
+        {
+            _ = CheckSharedFacetMethod.MakeGenericMethod(typeof(T), shared[0].Facet.ValueType)
+                .Invoke(null, [db, shared.Select(p => p.Stock.Predicate).ToList(), shared[0].Facet.Selector]);
+        }
     }
+
+    private static string CheckSharedFacet<T, TKey>(DbContext db, List<LambdaExpression> predicates, Expression<Func<T, TKey>> selector)
+        where T : class =>
+        StockCounter.SharedFacetQuery(db, predicates, selector).ToQueryString();
 
     private static void CheckFacet<T, TKey>(DbContext db, Expression<Func<T, bool>> predicate, Expression<Func<T, TKey>> selector)
         where T : class =>

@@ -26,6 +26,31 @@ public sealed class StockHistory(PeriodCalendar calendar)
         return [.. buckets.Select(b => new LevelPoint(b, stored.TryGetValue(b, out var v) ? v : null))];
     }
 
+    /// <summary>
+    /// <see cref="ReadAsync"/> for many stocks in one query: each stock's recorded count per bucket of
+    /// <paramref name="period"/> in the range, gaps null, keyed by slug.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<LevelPoint>>> ReadManyAsync(DbContext db, IReadOnlyList<Stock> stocks, DateTime from, DateTime to, Period period, CancellationToken cancellationToken = default)
+    {
+        var buckets = calendar.Buckets(from, to, period).ToList();
+        var slugs = stocks.Select(s => s.Slug).ToList();
+        var first = buckets.Count == 0 ? DateTime.MaxValue : buckets[0];
+        var last = buckets.Count == 0 ? DateTime.MinValue : buckets[^1];
+        var rows = await db.Set<StockRecord>().AsNoTracking()
+            .Where(r => slugs.Contains(r.Stock) && r.Period == period && r.BucketStart >= first && r.BucketStart <= last)
+            .Select(r => new { r.Stock, r.BucketStart, r.Count })
+            .ToListAsync(cancellationToken);
+        var byStock = rows.ToLookup(r => r.Stock, StringComparer.Ordinal);
+        return slugs.Distinct(StringComparer.Ordinal).ToDictionary(
+            slug => slug,
+            slug =>
+            {
+                var stored = byStock[slug].ToDictionary(r => r.BucketStart, r => r.Count);
+                return (IReadOnlyList<LevelPoint>)[.. buckets.Select(b => new LevelPoint(b, stored.TryGetValue(b, out var v) ? v : null))];
+            },
+            StringComparer.Ordinal);
+    }
+
     /// <summary>One series per facet value (null key for the NULL bucket), largest last value first.</summary>
     public async Task<IReadOnlyList<(string? Value, IReadOnlyList<LevelPoint> Points)>> ReadFacetAsync(DbContext db, Stock stock, Facet facet, DateTime from, DateTime to, Period period, CancellationToken cancellationToken = default)
     {

@@ -90,6 +90,27 @@ public sealed class SqlServerScriptTests
         }
     }
 
+    [Fact]
+    public void SharedFacetQuery_IsOneGroupByWithACountPerStock_AndValidTSql()
+    {
+        using var db = DesignTimeContexts.Create(nameof(DatabaseProvider.SqlServer));
+        var shared = DemoModel.Stocks.GroupBy(s => s.EntityType).SelectMany(g => StockCounter.SharedFacets([.. g])).Where(g => g.Count > 1).ToList();
+
+        Assert.NotEmpty(shared);
+        foreach (var pairs in shared)
+        {
+            var sql = Translate(nameof(SharedFacetSql), [pairs[0].Stock.EntityType, pairs[0].Facet.ValueType], db, pairs.Select(p => p.Stock.Predicate).ToList(), pairs[0].Facet.Selector);
+
+            Assert.Equal(1, Occurrences(sql, "GROUP BY"));
+            Assert.True(pairs.Count == Occurrences(sql, "COUNT_BIG(CASE"), sql);
+            ParseTSql(sql);
+        }
+    }
+
+    private static string SharedFacetSql<T, TKey>(DbContext db, List<LambdaExpression> predicates, LambdaExpression selector)
+        where T : class =>
+        StockCounter.SharedFacetQuery(db, predicates, (Expression<Func<T, TKey>>)selector).ToQueryString();
+
     private static string TotalsSql<T>(DbContext db, IReadOnlyList<Stock> stocks)
         where T : class =>
         StockCounter.TotalsQuery<T>(db, stocks).ToQueryString();

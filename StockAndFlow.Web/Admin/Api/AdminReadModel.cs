@@ -32,78 +32,88 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>Every stock with its live count, change and sparkline: one query per entity type plus one for all records.</summary>
     public async Task<IReadOnlyList<StockSummary>> StocksAsync(DbContext db, CancellationToken cancellationToken)
     {
-        var result = new List<StockSummary>();
+        var totals = new Dictionary<Stock, long>();
         foreach (var group in model.Stocks.GroupBy(s => s.EntityType))
         {
             var stocks = group.ToList();
-            var totals = await counter.CountTotalsAsync(db, stocks, cancellationToken);
+            var counts = await counter.CountTotalsAsync(db, stocks, cancellationToken);
             for (var i = 0; i < stocks.Count; i++)
             {
-                result.Add(await SummaryAsync(db, stocks[i], totals[i], cancellationToken));
+                totals[stocks[i]] = counts[i];
             }
         }
 
-        return [.. result.OrderBy(s => model.Stocks.ToList().FindIndex(x => x.Slug == s.Slug))];
-    }
-
-    public async Task<StockDetail> StockAsync(DbContext db, Stock stock, CancellationToken cancellationToken)
-    {
-        var count = (await counter.CountAsync(db, [stock], cancellationToken))[0];
-        var summary = await SummaryAsync(db, stock, count.Total, cancellationToken);
-        var facets = count.Facets.Select(f => new FacetBreakdown(f.Facet.Slug, f.Facet.Name, [.. f.Values.Select(v => new FacetShare(v.Value, v.Count, count.Total == 0 ? 0 : (double)v.Count / count.Total))])).ToList();
-        var since = Now - TimeSpan.FromDays(30);
-        var inflows = new List<FlowRate>();
-        var outflows = new List<FlowRate>();
-        foreach (var flow in model.Flows)
+        var now = Now;
+        var sparklines = await history.ReadManyAsync(db, model.Stocks, SparklineStart(now), now, Period.Day, cancellationToken);
+        var result = new List<StockSummary>();
+        foreach (var stock in model.Stocks)
         {
-            // Only the events that entered or left this stock: a flow may have other sources and sinks.
-            if (flow.Sinks.Contains(stock))
-            {
-                inflows.Add(new FlowRate(flow.Slug, flow.Name, "in", await db.Set<FlowEvent>().AsNoTracking()
-                    .LongCountAsync(e => e.Flow == flow.Slug && e.Sink == stock.Slug && e.OccurredAt >= since, cancellationToken)));
-            }
-
-            if (flow.Sources.Contains(stock))
-            {
-                outflows.Add(new FlowRate(flow.Slug, flow.Name, "out", await db.Set<FlowEvent>().AsNoTracking()
-                    .LongCountAsync(e => e.Flow == flow.Slug && e.Source == stock.Slug && e.OccurredAt >= since, cancellationToken)));
-            }
-        }
-
-        var actions = model.ActionsOn(stock).Select(a => new ActionInfo(a.Slug, a.Name, a.Description, a.IsSetBased)).ToList();
-        return new StockDetail(summary, facets, inflows, outflows, actions);
-    }
-
-    public async Task<IReadOnlyList<FlowSummary>> FlowsAsync(DbContext db, CancellationToken cancellationToken)
-    {
-        var since = calendar.BucketStart(Now, SummaryPeriod);
-        var result = new List<FlowSummary>();
-        foreach (var flow in model.Flows)
-        {
-            result.Add(new FlowSummary(
-                flow.Slug,
-                flow.Name,
-                flow.Description,
-                flow.EntityType.Name,
-                [.. flow.Sources.Select(s => s.IsExternal ? null : s.Slug)],
-                [.. flow.Sinks.Select(s => s.IsExternal ? null : s.Slug)],
-                await EventsSinceAsync(db, flow, since, cancellationToken),
-                model.Processes.FirstOrDefault(p => p.Flows.Contains(flow))?.Slug));
+            result.Add(await SummaryAsync(db, stock, totals[stock], sparklines[stock.Slug], cancellationToken));
         }
 
         return result;
     }
 
-    public static Task<long> EventsSinceAsync(DbContext db, Flow flow, DateTime since, CancellationToken cancellationToken) =>
-        db.Set<FlowEvent>().AsNoTracking().LongCountAsync(e => e.Flow == flow.Slug && e.OccurredAt >= since, cancellationToken);
-
-    private async Task<StockSummary> SummaryAsync(DbContext db, Stock stock, long total, CancellationToken cancellationToken)
+    public async Task<StockDetail> StockAsync(DbContext db, Stock stock, CancellationToken cancellationToken)
     {
-        var now = Now;
-        var previous = await history.PreviousAsync(db, stock, now, SummaryPeriod, cancellationToken);
-        var sparkline = await history.ReadAsync(db, stock, now - TimeSpan.FromDays(13), now, Period.Day, cancellationToken);
+        var count = (await counter.CountAsync(db, [stock], cancellationToken))[0];
+        var sparkline = await history.ReadAsync(db, stock, SparklineStart(Now), Now, Period.Day, cancellationToken);
+        var summary = await SummaryAsync(db, stock, count.Total, sparkline, cancellationToken);
+        var facets = count.Facets.Select(f => new FacetBreakdown(f.Facet.Slug, f.Facet.Name, [.. f.Values.Select(v => new FacetShare(v.Value, v.Count, count.Total == 0 ? 0 : (double)v.Count / count.Total))])).ToList();
+        var since = Now - TimeSpan.FromDays(30);
+        var related = model.Flows.Where(f => f.Sinks.Contains(stock) || f.Sources.Contains(stock)).ToList();
+        var slugs = related.Select(f => f.Slug).ToList();
+        var moves = slugs.Count == 0 ? [] : await db.Set<FlowEvent>().AsNoTracking()
+            .Where(e => slugs.Contains(e.Flow) && e.OccurredAt >= since && (e.Sink == stock.Slug || e.Source == stock.Slug))
+            .GroupBy(e => new { e.Flow, e.Source, e.Sink })
+            .Select(g => new { g.Key.Flow, g.Key.Source, g.Key.Sink, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+
+        // Only the events that entered or left this stock: a flow may have other sources and sinks.
+        var inflows = related.Where(f => f.Sinks.Contains(stock))
+            .Select(f => new FlowRate(f.Slug, f.Name, "in", moves.Where(m => m.Flow == f.Slug && m.Sink == stock.Slug).Sum(m => m.Count)))
+            .ToList();
+        var outflows = related.Where(f => f.Sources.Contains(stock))
+            .Select(f => new FlowRate(f.Slug, f.Name, "out", moves.Where(m => m.Flow == f.Slug && m.Source == stock.Slug).Sum(m => m.Count)))
+            .ToList();
+
+        var actions = model.ActionsOn(stock).Select(a => new ActionInfo(a.Slug, a.Name, a.Description, a.IsSetBased)).ToList();
+        return new StockDetail(summary, facets, inflows, outflows, actions);
+    }
+
+    /// <summary>Every flow with its events since the start of the current period, counted in one GROUP BY.</summary>
+    public async Task<IReadOnlyList<FlowSummary>> FlowsAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var since = calendar.BucketStart(Now, SummaryPeriod);
+        var slugs = model.Flows.Select(f => f.Slug).ToList();
+        var counts = slugs.Count == 0 ? [] : await db.Set<FlowEvent>().AsNoTracking()
+            .Where(e => e.OccurredAt >= since && slugs.Contains(e.Flow))
+            .GroupBy(e => e.Flow)
+            .Select(g => new { Flow = g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(g => g.Flow, g => g.Count, cancellationToken);
+        return [.. model.Flows.Select(flow => new FlowSummary(
+            flow.Slug,
+            flow.Name,
+            flow.Description,
+            flow.EntityType.Name,
+            [.. flow.Sources.Select(s => s.IsExternal ? null : s.Slug)],
+            [.. flow.Sinks.Select(s => s.IsExternal ? null : s.Slug)],
+            counts.GetValueOrDefault(flow.Slug),
+            model.Processes.FirstOrDefault(p => p.Flows.Contains(flow))?.Slug))];
+    }
+
+    // The sparkline shows the last 14 day buckets, today's included.
+    private static DateTime SparklineStart(DateTime now) => now - TimeSpan.FromDays(13);
+
+    private async Task<StockSummary> SummaryAsync(DbContext db, Stock stock, long total, IReadOnlyList<LevelPoint> sparkline, CancellationToken cancellationToken)
+    {
+        // The record before today's bucket is usually in the sparkline; look further back only when it is not.
+        var current = calendar.BucketStart(Now, SummaryPeriod);
+        var previous = sparkline.LastOrDefault(p => p.BucketStart < current && p.Value is not null).Value
+            ?? await history.PreviousAsync(db, stock, Now, SummaryPeriod, cancellationToken);
         return new StockSummary(
             stock.Slug,
             stock.Name,
