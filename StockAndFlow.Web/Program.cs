@@ -15,7 +15,7 @@ builder.Services.AddDemo();
 builder.Services.AddShopIdentity();
 builder.Services.Configure<AdminAccountOptions>(builder.Configuration.GetSection(AdminAccountOptions.Section));
 builder.Services.AddScoped<AdminAccounts>();
-builder.Services.AddStockAndFlowAdmin();
+builder.Services.AddStockAndFlowAdmin(o => o.SummaryCacheSeconds = builder.Configuration.GetValue("StockAndFlow:Admin:SummaryCacheSeconds", o.SummaryCacheSeconds));
 builder.Services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
 
 var app = builder.Build();

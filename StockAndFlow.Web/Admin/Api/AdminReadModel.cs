@@ -3,6 +3,7 @@ using StockAndFlow.Definitions;
 using StockAndFlow.Hosting;
 using StockAndFlow.Records;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace StockAndFlow.Web.Admin.Api;
 
@@ -21,8 +22,12 @@ public sealed record StockDetail(StockSummary Summary, IReadOnlyList<FacetBreakd
 public sealed record ActionInfo(string Slug, string Name, string? Description, bool SetBased);
 
 /// <summary>What the admin's pages and API show, read from the model, live counts and records.</summary>
-public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter, StockHistory history, PeriodCalendar calendar, TimeProvider time)
+public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter, StockHistory history, PeriodCalendar calendar, TimeProvider time, IOptions<StockAndFlowAdminOptions> options)
 {
+    private readonly SummaryCache<IReadOnlyList<StockSummary>> _stocks = new(time, TimeSpan.FromSeconds(options.Value.SummaryCacheSeconds));
+    private readonly SummaryCache<IReadOnlyList<FlowSummary>> _flows = new(time, TimeSpan.FromSeconds(options.Value.SummaryCacheSeconds));
+    private readonly SummaryCache<StockDetail> _details = new(time, TimeSpan.FromSeconds(options.Value.SummaryCacheSeconds));
+
     /// <summary>The period "change vs previous" and "events in the last period" refer to.</summary>
     public const Period SummaryPeriod = Period.Day;
 
@@ -33,7 +38,22 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Every stock with its live count, change and sparkline: one query per entity type plus one for all records.</summary>
-    public async Task<IReadOnlyList<StockSummary>> StocksAsync(DbContext db, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StockSummary>> StocksAsync(DbContext db, CancellationToken cancellationToken) =>
+        _stocks.GetAsync("", () => LastEventAsync(db, cancellationToken), () => CountStocksAsync(db, cancellationToken));
+
+    /// <summary>A stock's live count with facets, sparkline and flows in and out of it over 30 days.</summary>
+    public Task<StockDetail> StockAsync(DbContext db, Stock stock, CancellationToken cancellationToken) =>
+        _details.GetAsync(stock.Slug, () => LastEventAsync(db, cancellationToken), () => CountStockAsync(db, stock, cancellationToken));
+
+    /// <summary>Every flow with its events since the start of the current period.</summary>
+    public Task<IReadOnlyList<FlowSummary>> FlowsAsync(DbContext db, CancellationToken cancellationToken) =>
+        _flows.GetAsync("", () => LastEventAsync(db, cancellationToken), () => CountFlowsAsync(db, cancellationToken));
+
+    // The newest event's id: any move since the summaries were computed makes them stale.
+    private static async Task<long> LastEventAsync(DbContext db, CancellationToken cancellationToken) =>
+        await db.Set<FlowEvent>().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+
+    private async Task<IReadOnlyList<StockSummary>> CountStocksAsync(DbContext db, CancellationToken cancellationToken)
     {
         var totals = new Dictionary<Stock, long>();
         foreach (var group in model.Stocks.GroupBy(s => s.EntityType))
@@ -57,7 +77,7 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
         return result;
     }
 
-    public async Task<StockDetail> StockAsync(DbContext db, Stock stock, CancellationToken cancellationToken)
+    private async Task<StockDetail> CountStockAsync(DbContext db, Stock stock, CancellationToken cancellationToken)
     {
         var count = (await counter.CountAsync(db, [stock], cancellationToken))[0];
         var sparkline = await history.ReadAsync(db, stock, SparklineStart(Now), Now, Period.Day, cancellationToken);
@@ -84,8 +104,8 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
         return new StockDetail(summary, facets, inflows, outflows, actions);
     }
 
-    /// <summary>Every flow with its events since the start of the current period, counted in one GROUP BY.</summary>
-    public async Task<IReadOnlyList<FlowSummary>> FlowsAsync(DbContext db, CancellationToken cancellationToken)
+    // Events since the start of the current period, every flow in one GROUP BY.
+    private async Task<IReadOnlyList<FlowSummary>> CountFlowsAsync(DbContext db, CancellationToken cancellationToken)
     {
         var since = calendar.BucketStart(Now, SummaryPeriod);
         var slugs = model.Flows.Select(f => f.Slug).ToList();
