@@ -28,6 +28,7 @@ public sealed class FlowRates(PeriodCalendar calendar, TimeProvider time)
         var last = buckets[^1];
         var stored = await db.Set<FlowRecord>().AsNoTracking()
             .Where(r => r.Flow == flow.Slug && r.Facet == "" && r.Period == period && r.BucketStart >= first && r.BucketStart <= last)
+            .Select(r => new { r.BucketStart, r.Count })
             .ToDictionaryAsync(r => r.BucketStart, r => r.Count, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;

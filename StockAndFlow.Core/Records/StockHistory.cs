@@ -22,6 +22,7 @@ public sealed class StockHistory(PeriodCalendar calendar)
         var last = buckets[^1];
         var stored = await db.Set<StockRecord>().AsNoTracking()
             .Where(r => r.Stock == stock.Slug && r.Period == period && r.BucketStart >= first && r.BucketStart <= last)
+            .Select(r => new { r.BucketStart, r.Count })
             .ToDictionaryAsync(r => r.BucketStart, r => r.Count, cancellationToken);
         return [.. buckets.Select(b => new LevelPoint(b, stored.TryGetValue(b, out var v) ? v : null))];
     }
