@@ -111,6 +111,13 @@ public sealed class AdminActionPagesTests(AdminAppFactory factory)
         var log = await client.GetStringAsync("/stockflow-admin/executions");
         Assert.Contains($"href=\"/stockflow-admin/executions/{id}\"", log);
         Assert.Contains("3 selected rows", log);
+
+        // The audit log downloads as CSV and JSON, like every admin table.
+        var csvLink = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(log, "href=\"(/stockflow-admin/api/executions\\?[^\"]*format=csv[^\"]*)\"").Groups[1].Value);
+        Assert.StartsWith("/stockflow-admin/api/executions?", csvLink);
+        var csv = await client.GetStringAsync(csvLink);
+        Assert.StartsWith("id,requestedAt,user,action,stock,selection,status,selected,affected,finishedAt,error", csv);
+        Assert.Contains($"\n{id},", csv);
     }
 
     [Fact]
