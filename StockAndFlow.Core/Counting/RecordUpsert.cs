@@ -5,7 +5,7 @@ namespace StockAndFlow.Counting;
 
 /// <summary>
 /// Provider-neutral upserts on the records' unique keys: load the keys present for the buckets being
-/// written, update those through the tracker, insert the rest with multi-row INSERTs, in one transaction.
+/// written, update those through the tracker, insert the rest with <see cref="Data.BulkInsert"/>, in one transaction.
 /// A concurrent writer that inserts the same key first makes the insert fail on the unique index; the
 /// transaction is rolled back and the batch re-read and re-applied, so two servers snapshotting at once
 /// still leave one record per key.
@@ -125,7 +125,7 @@ internal static class RecordUpsert
                 }
             }
 
-            // Updates through the tracker, new rows in multi-row INSERTs, both in one transaction.
+            // Updates through the tracker, new rows as bulk INSERTs, both in one transaction.
             var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             try
             {

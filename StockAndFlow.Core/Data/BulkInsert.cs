@@ -9,11 +9,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace StockAndFlow.Data;
 
 /// <summary>
-/// Inserts rows with parameterised multi-row INSERTs built from the EF model (table and column names,
-/// each column's type mapping and value converter, the provider's identifier quoting), bypassing the
-/// change tracker. Store-generated columns are left to the store; the inserted objects do not learn
-/// their keys. Used where many rows are written at once: flow events of a save or a set-based move,
-/// and new stock, flow and statistic records.
+/// Inserts rows with parameterised INSERTs built from the EF model (table and column names, each
+/// column's type mapping and value converter, the provider's identifier quoting), bypassing the change
+/// tracker: multi-row statements on server databases, one prepared row statement reused on SQLite.
+/// Store-generated columns are left to the store; the inserted objects do not learn their keys. Used
+/// where many rows are written at once: flow events of a save or a set-based move, and new stock, flow
+/// and statistic records.
 /// </summary>
 internal static class BulkInsert
 {
