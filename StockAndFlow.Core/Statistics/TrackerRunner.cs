@@ -155,7 +155,7 @@ public sealed class TrackerRunner(PeriodCalendar calendar, StatisticsStore store
         where T : class
     {
         var row = tracker.Date.Parameters[0];
-        Expression Rebind(LambdaExpression lambda) => new Rebinder(lambda.Parameters[0], row).Visit(lambda.Body);
+        Expression Rebind(LambdaExpression lambda) => Definitions.ParameterRebinder.Body(lambda, row);
         var bindings = new List<MemberBinding>
         {
             Expression.Bind(typeof(TrackRow<TKey>).GetProperty(nameof(TrackRow<TKey>.At))!, tracker.Date.Body),
@@ -166,11 +166,6 @@ public sealed class TrackerRunner(PeriodCalendar calendar, StatisticsStore store
     }
 
     private sealed record Slot(string Object, DateTime At, int Count, decimal Sum);
-
-    private sealed class Rebinder(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }
 
 /// <summary>A tracked row reduced to what trackers group: the timestamp, the value and the object key.</summary>
