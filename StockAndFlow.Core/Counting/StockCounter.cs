@@ -99,17 +99,9 @@ public sealed class StockCounter(StockAndFlowModel model)
         var projection = Expression.Lambda<Func<IGrouping<TKey, T>, KeyValuePair<TKey, long[]>>>(
             Expression.New(pair, Expression.Property(group, nameof(IGrouping<TKey, T>.Key)), Expression.NewArrayInit(typeof(long), counts)),
             group);
-        return db.Set<T>().Where(AnyOf<T>(predicates)).GroupBy(selector).Select(projection);
-    }
-
-    // Rows in none of the stocks need not be grouped: p1 OR p2 OR …, on one shared parameter.
-    private static Expression<Func<T, bool>> AnyOf<T>(IReadOnlyList<LambdaExpression> predicates)
-    {
-        var row = Expression.Parameter(typeof(T), "row");
-        var body = predicates
-            .Select(p => ParameterRebinder.Body(p, row))
-            .Aggregate(Expression.OrElse);
-        return Expression.Lambda<Func<T, bool>>(body, row);
+        // No WHERE (p1 OR p2 …): it would spare grouping rows in none of the stocks, but evaluates every
+        // predicate once more per row; with stocks covering the table it made P1 10 % slower.
+        return db.Set<T>().GroupBy(selector).Select(projection);
     }
 
     // A fixed value list adds its absent values as zero rows; largest first, then by value.
