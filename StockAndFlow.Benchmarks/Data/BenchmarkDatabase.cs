@@ -49,20 +49,28 @@ public static class BenchmarkDatabase
         return path;
     }
 
-    private static void Generate(string path, int rows, Func<int, (MemberStatus Status, DateTime CreatedAt)>? rowOf)
+    /// <summary>
+    /// A connection to a new file with the benchmark schema (the engine's tables and indexes), set up for
+    /// one big loading transaction: no fsync, plus any <paramref name="pragmas"/>.
+    /// </summary>
+    public static SqliteConnection OpenForLoading(string path, string pragmas = "")
     {
-        using var connection = new SqliteConnection(ConnectionString(path, pooling: false));
+        var connection = new SqliteConnection(ConnectionString(path, pooling: false));
         connection.Open();
         using (var db = new BenchmarkDbContext(Options(connection)))
         {
             db.Database.EnsureCreated();
         }
 
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = OFF;";
-            pragma.ExecuteNonQuery();
-        }
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = OFF; " + pragmas;
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static void Generate(string path, int rows, Func<int, (MemberStatus Status, DateTime CreatedAt)>? rowOf)
+    {
+        using var connection = OpenForLoading(path);
 
         using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();

@@ -91,20 +91,9 @@ public static class FlowEventYear
 
     private static void Generate(string path, int events)
     {
-        using var connection = new SqliteConnection(BenchmarkDatabase.ConnectionString(path, pooling: false));
-        connection.Open();
-        using (var db = new BenchmarkDbContext(BenchmarkDatabase.Options(connection)))
-        {
-            db.Database.EnsureCreated();
-        }
-
         // A large page cache keeps the (SubjectType, SubjectKey) index, written in random key order,
         // in memory while it grows; the other indexes are written in time order.
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -524288;";
-            pragma.ExecuteNonQuery();
-        }
+        using var connection = BenchmarkDatabase.OpenForLoading(path, "PRAGMA cache_size = -524288;");
 
         using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();

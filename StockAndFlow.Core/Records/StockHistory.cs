@@ -35,8 +35,13 @@ public sealed class StockHistory(PeriodCalendar calendar)
     {
         var buckets = calendar.Buckets(from, to, period).ToList();
         var slugs = stocks.Select(s => s.Slug).ToList();
-        var first = buckets.Count == 0 ? DateTime.MaxValue : buckets[0];
-        var last = buckets.Count == 0 ? DateTime.MinValue : buckets[^1];
+        if (buckets.Count == 0)
+        {
+            return slugs.Distinct(StringComparer.Ordinal).ToDictionary(slug => slug, _ => (IReadOnlyList<LevelPoint>)[], StringComparer.Ordinal);
+        }
+
+        var first = buckets[0];
+        var last = buckets[^1];
         var rows = await db.Set<StockRecord>().AsNoTracking()
             .Where(r => slugs.Contains(r.Stock) && r.Period == period && r.BucketStart >= first && r.BucketStart <= last)
             .Select(r => new { r.Stock, r.BucketStart, r.Count })
