@@ -9,9 +9,13 @@ WORKDIR /src
 # Restore first, from the project files alone, so the layer is reused until a dependency changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY StockAndFlow.Core/StockAndFlow.Core.csproj StockAndFlow.Core/
+COPY StockAndFlow.Admin/StockAndFlow.Admin.csproj StockAndFlow.Admin/
+COPY StockAndFlow.Hangfire/StockAndFlow.Hangfire.csproj StockAndFlow.Hangfire/
 COPY StockAndFlow.Web/StockAndFlow.Web.csproj StockAndFlow.Web/
 RUN dotnet restore StockAndFlow.Web/StockAndFlow.Web.csproj
 COPY StockAndFlow.Core/ StockAndFlow.Core/
+COPY StockAndFlow.Admin/ StockAndFlow.Admin/
+COPY StockAndFlow.Hangfire/ StockAndFlow.Hangfire/
 COPY StockAndFlow.Web/ StockAndFlow.Web/
 RUN dotnet publish StockAndFlow.Web/StockAndFlow.Web.csproj -c Release -o /app --no-restore
 

@@ -2,7 +2,8 @@ using StockAndFlow.Web.Data;
 using StockAndFlow.Web.Demo;
 using Hangfire;
 using Microsoft.AspNetCore.Mvc;
-using StockAndFlow.Web.Admin;
+using StockAndFlow.Admin;
+using StockAndFlow.Hangfire;
 using StockAndFlow.Web.Jobs;
 using StockAndFlow.Web.Security;
 

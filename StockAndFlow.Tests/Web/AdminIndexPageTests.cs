@@ -57,7 +57,7 @@ public sealed class AdminIndexPageTests(AdminAppFactory factory)
         Assert.Contains($"data-sfa=\"time-zone\">{zone}<", html);
         Assert.Contains("data-theme-toggle", html);
         Assert.Contains("<html lang=\"en\" data-bs-theme=\"light\">", html);
-        Assert.Matches("<head>(?s:.*)<script src=\"/stockflow-admin/theme.js\\?v=[^\"]+\"></script>(?s:.*)</head>", html);
+        Assert.Matches("<head>(?s:.*)<script src=\"/_content/StockAndFlow.Admin/theme.js\\?v=[^\"]+\"></script>(?s:.*)</head>", html);
         Assert.Matches("<form method=\"post\" action=\"/account/logout\"[^>]*>(?s:.*?)name=\"__RequestVerificationToken\"", html);
     }
 
@@ -70,7 +70,7 @@ public sealed class AdminIndexPageTests(AdminAppFactory factory)
         var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script([^>]*)>").Select(m => m.Groups[1].Value).ToList();
 
         Assert.NotEmpty(scripts);
-        Assert.All(scripts, s => Assert.Matches("^ src=\"/(lib|stockflow-admin)/", s));
+        Assert.All(scripts, s => Assert.Matches("^ src=\"/_content/StockAndFlow\\.Admin/", s));
         foreach (var src in scripts.Select(s => System.Text.RegularExpressions.Regex.Match(s, "src=\"([^\"]+)\"").Groups[1].Value))
         {
             using var asset = await client.GetAsync(src);

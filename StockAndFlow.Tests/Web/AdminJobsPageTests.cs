@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Decay;
 using StockAndFlow.Definitions;
 using StockAndFlow.Hosting;
+using StockAndFlow.Hangfire;
 using StockAndFlow.Web.Jobs;
 
 namespace StockAndFlow.Tests.Web;

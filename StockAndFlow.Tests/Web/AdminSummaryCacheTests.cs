@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StockAndFlow.Web.Admin.Api;
+using StockAndFlow.Admin.Api;
 using StockAndFlow.Web.Data;
 using StockAndFlow.Web.Demo;
 

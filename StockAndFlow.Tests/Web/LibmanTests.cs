@@ -10,8 +10,8 @@ namespace StockAndFlow.Tests.Web;
 /// </summary>
 public sealed partial class LibmanTests
 {
-    private static readonly string Web = Path.Combine(RepositoryRoot(), "StockAndFlow.Web");
-    private static readonly string Lib = Path.Combine(Web, "wwwroot", "lib");
+    private static readonly string Admin = Path.Combine(RepositoryRoot(), "StockAndFlow.Admin");
+    private static readonly string Lib = Path.Combine(Admin, "wwwroot", "lib");
 
     public static TheoryData<string, string> DeclaredFiles()
     {
@@ -33,10 +33,10 @@ public sealed partial class LibmanTests
     {
         var declared = Libraries().Single(l => l.Library == library);
 
-        var path = Path.Combine(Web, declared.Destination, file);
+        var path = Path.Combine(Admin, declared.Destination, file);
 
-        Assert.True(File.Exists(path), $"libman.json declares {library}/{file}, but {Path.GetRelativePath(Web, path)} does not exist.");
-        Assert.True(new FileInfo(path).Length > 0, $"{Path.GetRelativePath(Web, path)} is empty.");
+        Assert.True(File.Exists(path), $"libman.json declares {library}/{file}, but {Path.GetRelativePath(Admin, path)} does not exist.");
+        Assert.True(new FileInfo(path).Length > 0, $"{Path.GetRelativePath(Admin, path)} is empty.");
     }
 
     [Fact]
@@ -59,12 +59,12 @@ public sealed partial class LibmanTests
     public void WwwrootLibHoldsNothingLibmanJsonDoesNotDeclare()
     {
         var declared = Libraries()
-            .SelectMany(l => l.Files.Select(f => Path.GetFullPath(Path.Combine(Web, l.Destination, f))))
+            .SelectMany(l => l.Files.Select(f => Path.GetFullPath(Path.Combine(Admin, l.Destination, f))))
             .ToHashSet(StringComparer.Ordinal);
 
         var undeclared = Directory.EnumerateFiles(Lib, "*", SearchOption.AllDirectories)
             .Where(f => !declared.Contains(Path.GetFullPath(f)))
-            .Select(f => Path.GetRelativePath(Web, f))
+            .Select(f => Path.GetRelativePath(Admin, f))
             .ToList();
 
         Assert.True(undeclared.Count == 0, $"Not declared in libman.json: {string.Join(", ", undeclared)}");
@@ -78,7 +78,7 @@ public sealed partial class LibmanTests
             var version = library.Library[(library.Library.LastIndexOf('@') + 1)..];
             foreach (var file in library.Files.Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".css", StringComparison.Ordinal)))
             {
-                var banner = File.ReadAllText(Path.Combine(Web, library.Destination, file))[..400];
+                var banner = File.ReadAllText(Path.Combine(Admin, library.Destination, file))[..400];
                 Assert.True(banner.Contains($"v{version}", StringComparison.Ordinal), $"{library.Library}/{file} does not announce v{version}.");
             }
         }
@@ -109,29 +109,31 @@ public sealed partial class LibmanTests
         {
             foreach (Match match in RemoteScriptOrStylesheet().Matches(File.ReadAllText(view)))
             {
-                offenders.Add($"{Path.GetRelativePath(Web, view)}: {match.Value}");
+                offenders.Add($"{Path.GetRelativePath(Admin, view)}: {match.Value}");
             }
         }
 
-        foreach (var asset in Directory.EnumerateFiles(Path.Combine(Web, "wwwroot", "stockflow-admin"), "*", SearchOption.AllDirectories))
+        foreach (var asset in Directory.EnumerateFiles(Path.Combine(Admin, "wwwroot"), "*", SearchOption.AllDirectories).Where(f => !f.StartsWith(Lib, StringComparison.Ordinal)))
         {
             foreach (Match match in RemoteUrl().Matches(File.ReadAllText(asset)))
             {
-                offenders.Add($"{Path.GetRelativePath(Web, asset)}: {match.Value}");
+                offenders.Add($"{Path.GetRelativePath(Admin, asset)}: {match.Value}");
             }
         }
 
         Assert.True(offenders.Count == 0, "Loaded from another origin: " + string.Join("; ", offenders));
     }
 
+    // The admin's views and the demo host's own pages, which load Bootstrap from the admin's assets.
     private static IEnumerable<string> Views() =>
-        Directory.EnumerateFiles(Web, "*.cshtml", SearchOption.AllDirectories)
+        new[] { Admin, Path.Combine(RepositoryRoot(), "StockAndFlow.Web") }
+            .SelectMany(root => Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     private static List<LibmanLibrary> Libraries()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Web, "libman.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Admin, "libman.json")));
         var defaultProvider = json.RootElement.TryGetProperty("defaultProvider", out var p) ? p.GetString() : null;
         return
         [
@@ -156,8 +158,8 @@ public sealed partial class LibmanTests
         throw new InvalidOperationException($"No StockAndFlow.sln above {AppContext.BaseDirectory}.");
     }
 
-    // ~/lib/<library>/<file>, in a src or href or a Url.Content("~/lib/...").
-    [GeneratedRegex("""~/(lib/[^"'?#)]+)""")]
+    // ~/_content/StockAndFlow.Admin/lib/<library>/<file>, in a src or href or a Url.Content(...).
+    [GeneratedRegex("""~/_content/StockAndFlow\.Admin/(lib/[^"'?#)]+)""")]
     private static partial Regex LibReference();
 
     // A <script src> or <link href> (stylesheets, preloads, modules) pointing at another origin.

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Definitions;
+using StockAndFlow.Hangfire;
 using StockAndFlow.Web.Jobs;
 
 namespace StockAndFlow.Tests.Web;

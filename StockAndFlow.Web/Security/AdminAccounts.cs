@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using StockAndFlow.Web.Admin;
+using StockAndFlow.Admin;
 
 namespace StockAndFlow.Web.Security;
 

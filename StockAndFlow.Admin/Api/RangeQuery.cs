@@ -1,0 +1,84 @@
+using System.Globalization;
+using StockAndFlow.Records;
+
+namespace StockAndFlow.Admin.Api;
+
+/// <summary>
+/// Parses <c>from</c>, <c>to</c> and <c>period</c> (or a <c>range</c> shortcut: 7d, 30d, 90d, 1y) into a
+/// validated range: dates in ISO 8601 (UTC unless an offset is given), from before to, and at most
+/// <see cref="MaxBuckets"/> buckets.
+/// </summary>
+public sealed record RangeQuery(DateTime From, DateTime To, Period Period)
+{
+    public const int MaxBuckets = 5000;
+
+    private static readonly Dictionary<string, TimeSpan> Shortcuts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["7d"] = TimeSpan.FromDays(7),
+        ["30d"] = TimeSpan.FromDays(30),
+        ["90d"] = TimeSpan.FromDays(90),
+        ["1y"] = TimeSpan.FromDays(365),
+    };
+
+    // readPeriod is false where `period` means something else (statistics periods): buckets are then
+    // counted in defaultPeriod.
+    public static RangeQuery Parse(HttpRequest request, DateTime now, PeriodCalendar calendar, Period defaultPeriod = Period.Day, bool readPeriod = true)
+    {
+        var q = request.Query;
+        var period = readPeriod ? ParsePeriod(q["period"], defaultPeriod) : defaultPeriod;
+        var range = q["range"].ToString();
+        DateTime from;
+        var to = q.ContainsKey("to") ? ParseDate("to", q["to"]) : now;
+        if (q.ContainsKey("from"))
+        {
+            from = ParseDate("from", q["from"]);
+        }
+        else if (range.Length > 0)
+        {
+            from = Shortcuts.TryGetValue(range, out var span) ? to - span
+                : throw new AdminBadRequestException("range", $"'{range}' is not a known range; use 7d, 30d, 90d or 1y, or give from and to.");
+        }
+        else
+        {
+            from = to - TimeSpan.FromDays(30);
+        }
+
+        if (from >= to)
+        {
+            throw new AdminBadRequestException("from", $"from ({from:O}) must be before to ({to:O}).");
+        }
+
+        var approximate = (to - from).TotalHours / period switch
+        {
+            Period.Hour => 1,
+            Period.Day => 23,
+            Period.Week => 167,
+            Period.Month => 24 * 28,
+            _ => 24 * 365,
+        };
+        if (approximate > MaxBuckets || calendar.Buckets(from, to, period).Skip(MaxBuckets).Any())
+        {
+            throw new AdminBadRequestException("period", $"The range holds more than {MaxBuckets} {period} buckets; choose a longer period or a shorter range.");
+        }
+
+        return new RangeQuery(from, to, period);
+    }
+
+    public static Period ParsePeriod(string? text, Period fallback)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        return !int.TryParse(text, out _) && Enum.TryParse<Period>(text, ignoreCase: true, out var period) && Enum.IsDefined(period)
+            ? period
+            : throw new AdminBadRequestException("period", $"'{text}' is not a period; use hour, day, week, month or year.");
+    }
+
+    private static DateTime ParseDate(string name, string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+            && value.Year is > 1900 and < 3000
+            ? value.UtcDateTime
+            : throw new AdminBadRequestException(name, $"'{text}' is not a date; use ISO 8601, e.g. 2026-11-01 or 2026-11-01T12:00:00Z.");
+}
