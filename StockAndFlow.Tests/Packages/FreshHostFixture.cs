@@ -9,7 +9,7 @@ namespace StockAndFlow.Tests.Packages;
 /// Packs StockAndFlow.Core, .Admin and .Hangfire into a folder feed with a version of their own, builds
 /// samples/FreshHost (a copy under the temp folder, so nothing of this repository's build applies)
 /// against those packages by PackageReference, and runs it as a separate process in Production on a
-/// free loopback port with its SQLite file in the temp folder. Disposal kills the process tree, deletes
+/// free loopback port with its SQLite file in the temp folder, and a second copy from its publish output. Disposal kills the process tree, deletes
 /// the temp folder and removes the packages of that version from the global NuGet folder.
 /// </summary>
 public sealed partial class FreshHostFixture : IAsyncLifetime
@@ -27,14 +27,18 @@ public sealed partial class FreshHostFixture : IAsyncLifetime
     private readonly string _root = Path.Combine(Path.GetTempPath(), "stockandflow-freshhost-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly string _signInKey = Guid.NewGuid().ToString("N");
     private readonly StringBuilder _hostOutput = new();
-    private Process? _host;
+    private readonly List<Process> _hosts = [];
 
     /// <summary>A version no earlier run used, so the global NuGet folder cannot serve a stale package.</summary>
     public string Version { get; } = $"0.1.0-ci.{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Environment.ProcessId}";
 
     public string Feed => Path.Combine(_root, "app", "packages");
 
+    /// <summary>The host running from <c>dotnet build</c> output.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A second host running from <c>dotnet publish</c> output (its own database).</summary>
+    public Uri PublishedAddress { get; private set; } = null!;
 
     public TimeSpan PackTime { get; private set; }
 
@@ -76,22 +80,29 @@ public sealed partial class FreshHostFixture : IAsyncLifetime
             "build", Path.Combine(app, "FreshHost.csproj"), "-c", "Release", "-p:StockAndFlowVersion=" + Version,
             "--disable-build-servers", "-nologo");
 
+        var published = Path.Combine(_root, "published");
+        BuildTime += await DotnetCommand.RunAsync(app, TimeSpan.FromMinutes(3),
+            "publish", Path.Combine(app, "FreshHost.csproj"), "-c", "Release", "-p:StockAndFlowVersion=" + Version, "--no-build",
+            "-o", published, "--disable-build-servers", "-nologo");
+
         var watch = Stopwatch.StartNew();
-        BaseAddress = await StartAsync(Path.Combine(app, "bin", "Release", "net10.0"));
+        BaseAddress = await StartAsync(Path.Combine(app, "bin", "Release", "net10.0"), "films.db");
         StartTime = watch.Elapsed;
+        PublishedAddress = await StartAsync(published, "published-films.db");
     }
 
-    private async Task<Uri> StartAsync(string output)
+    private async Task<Uri> StartAsync(string output, string database)
     {
         var info = DotnetCommand.StartInfo(output, [Path.Combine(output, "FreshHost.dll")]);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        info.Environment["ConnectionStrings__Films"] = $"Data Source={Path.Combine(_root, "films.db")}";
+        info.Environment["ConnectionStrings__Films"] = $"Data Source={Path.Combine(_root, database)}";
         info.Environment["SampleSignIn__Key"] = _signInKey;
 
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _host = new Process { StartInfo = info, EnableRaisingEvents = true };
-        _host.OutputDataReceived += (_, e) =>
+        var host = new Process { StartInfo = info, EnableRaisingEvents = true };
+        _hosts.Add(host);
+        host.OutputDataReceived += (_, e) =>
         {
             DotnetCommand.Append(_hostOutput, e.Data);
             if (e.Data is not null && ListeningOn().Match(e.Data) is { Success: true } match)
@@ -99,11 +110,11 @@ public sealed partial class FreshHostFixture : IAsyncLifetime
                 listening.TrySetResult(new Uri(match.Groups[1].Value));
             }
         };
-        _host.ErrorDataReceived += (_, e) => DotnetCommand.Append(_hostOutput, e.Data);
-        _host.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The fresh host exited at start-up:\n{HostOutput}"));
-        _host.Start();
-        _host.BeginOutputReadLine();
-        _host.BeginErrorReadLine();
+        host.ErrorDataReceived += (_, e) => DotnetCommand.Append(_hostOutput, e.Data);
+        host.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The fresh host exited at start-up:\n{HostOutput}"));
+        host.Start();
+        host.BeginOutputReadLine();
+        host.BeginErrorReadLine();
 
         var started = await Task.WhenAny(listening.Task, Task.Delay(TimeSpan.FromMinutes(1)));
         return started == listening.Task
@@ -112,9 +123,9 @@ public sealed partial class FreshHostFixture : IAsyncLifetime
     }
 
     /// <summary>A client that keeps its own cookies and does not follow redirects.</summary>
-    public HttpClient CreateClient() => new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+    public HttpClient CreateClient(Uri? baseAddress = null) => new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
     {
-        BaseAddress = BaseAddress,
+        BaseAddress = baseAddress ?? BaseAddress,
         Timeout = TimeSpan.FromSeconds(60),
     };
 
@@ -129,17 +140,18 @@ public sealed partial class FreshHostFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (_host is not null)
+        foreach (var host in _hosts)
         {
-            if (!_host.HasExited)
+            if (!host.HasExited)
             {
-                _host.Kill(entireProcessTree: true);
-                _host.WaitForExit(TimeSpan.FromSeconds(30));
+                host.Kill(entireProcessTree: true);
+                host.WaitForExit(TimeSpan.FromSeconds(30));
             }
 
-            _host.Dispose();
-            _host = null;
+            host.Dispose();
         }
+
+        _hosts.Clear();
 
         DeleteDirectory(_root);
         var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured

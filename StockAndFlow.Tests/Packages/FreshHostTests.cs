@@ -41,12 +41,15 @@ public sealed partial class FreshHostTests(FreshHostFixture host)
     }
 
     [Theory]
-    [InlineData("/_content/StockAndFlow.Admin/admin.css", "text/css")]
-    [InlineData("/_content/StockAndFlow.Admin/charts.js", "text/javascript")]
-    [InlineData("/_content/StockAndFlow.Admin/lib/bootstrap@5.3.8/dist/css/bootstrap.min.css", "text/css")]
-    public async Task AdminAssetsAreServedFromTheBuildOutput(string url, string contentType)
+    [InlineData("build", "/_content/StockAndFlow.Admin/admin.css", "text/css")]
+    [InlineData("build", "/_content/StockAndFlow.Admin/charts.js", "text/javascript")]
+    [InlineData("build", "/_content/StockAndFlow.Admin/lib/bootstrap@5.3.8/dist/css/bootstrap.min.css", "text/css")]
+    [InlineData("publish", "/_content/StockAndFlow.Admin/admin.css", "text/css")]
+    [InlineData("publish", "/_content/StockAndFlow.Admin/charts.js", "text/javascript")]
+    [InlineData("publish", "/_content/StockAndFlow.Admin/lib/bootstrap@5.3.8/dist/css/bootstrap.min.css", "text/css")]
+    public async Task AdminAssetsAreServedInProductionFromBuildAndPublishOutput(string output, string url, string contentType)
     {
-        using var client = host.CreateClient();
+        using var client = host.CreateClient(output == "publish" ? host.PublishedAddress : host.BaseAddress);
         using var response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
