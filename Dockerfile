@@ -7,7 +7,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files alone, so the layer is reused until a dependency changes.
-COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props .editorconfig ./
 COPY StockAndFlow.Core/StockAndFlow.Core.csproj StockAndFlow.Core/
 COPY StockAndFlow.Admin/StockAndFlow.Admin.csproj StockAndFlow.Admin/
 COPY StockAndFlow.Hangfire/StockAndFlow.Hangfire.csproj StockAndFlow.Hangfire/
