@@ -1,8 +1,11 @@
 namespace StockAndFlow.Admin;
 
-/// <summary>Registered by <c>AddStockAndFlowAdmin</c>; its absence tells <c>MapStockAndFlowAdmin</c> which call is missing.</summary>
+/// <summary>
+/// Registered by <c>AddStockAndFlowAdmin</c>; its absence tells <c>MapStockAndFlowAdmin</c> which call is
+/// missing, and <see cref="IsMapped"/> tells the start-up check that the admin is reachable.
+/// </summary>
 internal sealed class AdminMarker
 {
-    /// <summary>The path prefix the admin was mapped at (for links), set by <c>MapStockAndFlowAdmin</c>.</summary>
-    public string Prefix { get; set; } = "/stockflow-admin";
+    /// <summary>Whether <c>MapStockAndFlowAdmin</c> has mapped the admin.</summary>
+    public bool IsMapped { get; set; }
 }

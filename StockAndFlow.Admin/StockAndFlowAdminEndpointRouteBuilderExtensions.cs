@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StockAndFlow.Admin;
 using StockAndFlow.Admin.Api;
 
@@ -10,7 +11,9 @@ public static class StockAndFlowAdminEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the admin's pages and JSON API under <paramref name="prefix"/> (e.g. <c>/stockflow-admin</c>),
-    /// each requiring the admin policy. Returns a builder for further conventions.
+    /// each requiring the admin policy, and its assets at <c>/_content/StockAndFlow.Admin/</c> (anonymous,
+    /// so a host's login page may use its Bootstrap too). Returns a builder for further conventions on the
+    /// pages and API.
     /// </summary>
     public static IEndpointConventionBuilder MapStockAndFlowAdmin(this IEndpointRouteBuilder endpoints, string prefix = "/stockflow-admin")
     {
@@ -22,18 +25,20 @@ public static class StockAndFlowAdminEndpointRouteBuilderExtensions
 
         var marker = endpoints.ServiceProvider.GetService<AdminMarker>() ?? throw new InvalidOperationException(
             "MapStockAndFlowAdmin needs its services: call builder.Services.AddStockAndFlowAdmin() when configuring services.");
+        marker.IsMapped = true;
         prefix = prefix.TrimEnd('/');
-        marker.Prefix = prefix;
-        var options = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StockAndFlowAdminOptions>>().Value;
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<StockAndFlowAdminOptions>>().Value;
 
+        endpoints.MapAdminAssets();
         var builders = new List<IEndpointConventionBuilder>();
         var group = endpoints.MapGroup(prefix);
-        group.MapAdminApi();
+        group.MapAdminApi().WithMetadata(new AdminEndpointMetadata(IsApi: true));
         builders.Add(group);
         foreach (var (name, path, controller, action) in AdminRoutes.Pages)
         {
             var pattern = path.Length == 0 ? prefix.TrimStart('/') : $"{prefix.TrimStart('/')}/{path}";
-            builders.Add(endpoints.MapControllerRoute(name, pattern, new { area = AdminRoutes.Area, controller, action }));
+            builders.Add(endpoints.MapControllerRoute(name, pattern, new { area = AdminRoutes.Area, controller, action })
+                .WithMetadata(new AdminEndpointMetadata(IsApi: false)));
         }
 
         var composite = new CompositeConventionBuilder(builders);

@@ -1,16 +1,16 @@
 namespace StockAndFlow.Admin;
 
-/// <summary>How the admin is mounted: the authorization policy guarding it and the Hangfire dashboard path.</summary>
+/// <summary>How the admin is mounted: the authorization policy guarding it and how long summaries are reused.</summary>
 public sealed class StockAndFlowAdminOptions
 {
-    /// <summary>The policy (and role) every admin page, admin API call and the Hangfire dashboard require.</summary>
+    /// <summary>The configuration section bound before the delegate of <c>AddStockAndFlowAdmin</c>.</summary>
+    public const string Section = "StockAndFlow:Admin";
+
+    /// <summary>The policy (and, unless the host defines that policy itself, the role) every admin page and API call require.</summary>
     public const string DefaultPolicy = "StockAndFlowAdmin";
 
     /// <summary>The policy name. Default <see cref="DefaultPolicy"/>.</summary>
     public string PolicyName { get; set; } = DefaultPolicy;
-
-    /// <summary>Where the Hangfire dashboard is mapped, linked from the Jobs page. Default <c>/hangfire</c>.</summary>
-    public string HangfireDashboardPath { get; set; } = "/hangfire";
 
     /// <summary>
     /// How long the index's stock and flow summaries and a stock page's counts may be reused, as long as

@@ -1,4 +1,8 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using StockAndFlow.Admin;
 using StockAndFlow.Admin.Api;
 
@@ -10,46 +14,67 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class StockAndFlowAdminServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the admin: its read model, its authorization policy (authenticated and in the role of
-    /// the same name), and cookie behaviour for it — API calls get 401/403 instead of a login redirect,
-    /// and signed-in users without the role get 403.
+    /// Registers the admin: its controllers and views (MVC with this library as an application part), its
+    /// read model, its authorization policy and its answers to failed authorization on its own endpoints.
+    /// Options bind from <c>StockAndFlow:Admin</c>, then <paramref name="configure"/>. When the host has not
+    /// defined a policy of <see cref="StockAndFlowAdminOptions.PolicyName"/>, one is added: authenticated
+    /// and in the role of the same name. Authentication is the host's (cookies, Identity, OpenID Connect…).
+    /// Calling it twice registers once (a second delegate still applies).
     /// </summary>
-    public static IServiceCollection AddStockAndFlowAdmin(this IServiceCollection services, Action<StockAndFlowAdminOptions>? configure = null)
+    public static StockAndFlowAdminBuilder AddStockAndFlowAdmin(this IServiceCollection services, Action<StockAndFlowAdminOptions>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<StockAndFlowAdminOptions>();
+        var builder = new StockAndFlowAdminBuilder(services);
+        if (services.Any(d => d.ServiceType == typeof(AdminMarker)))
+        {
+            if (configure is not null)
+            {
+                options.Configure(configure);
+            }
+
+            return builder;
+        }
+
+        options.BindConfiguration(StockAndFlowAdminOptions.Section);
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        var marker = new AdminMarker();
-        services.AddSingleton(marker);
-        services.AddSingleton<AdminReadModel>();
-        var policy = new StockAndFlowAdminOptions();
-        configure?.Invoke(policy);
-        services.AddAuthorizationBuilder().AddPolicy(policy.PolicyName, p => p.RequireAuthenticatedUser().RequireRole(policy.PolicyName));
-        services.PostConfigureAll<CookieAuthenticationOptions>(cookie =>
+        services.AddSingleton<AdminMarker>();
+        services.TryAddSingleton<AdminReadModel>();
+        services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
         {
-            var toLogin = cookie.Events.OnRedirectToLogin;
-            cookie.Events.OnRedirectToLogin = context =>
+            // The library's controllers and its compiled views, unless the host discovered them already.
+            var assembly = typeof(AdminMarker).Assembly;
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
             {
-                if (IsApi(context.Request, marker))
+                if (!parts.ApplicationParts.Any(p => p.GetType() == part.GetType() && p.Name == part.Name))
                 {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    return Task.CompletedTask;
+                    parts.ApplicationParts.Add(part);
                 }
-
-                return toLogin(context);
-            };
-            cookie.Events.OnRedirectToAccessDenied = context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
+            }
         });
-        return services;
+        services.AddAuthorization();
+        services.AddOptions<AuthorizationOptions>().Configure<IOptions<StockAndFlowAdminOptions>>((authorization, admin) =>
+        {
+            var name = admin.Value.PolicyName;
+            if (authorization.GetPolicy(name) is null)
+            {
+                authorization.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(name));
+            }
+        });
+
+        var previous = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler>(sp => new AdminAuthorizationResultHandler(
+            previous is null ? new AuthorizationMiddlewareResultHandler() : (IAuthorizationMiddlewareResultHandler)Resolve(sp, previous)));
+        services.AddHostedService<AdminStartupCheck>();
+        return builder;
     }
 
-    private static bool IsApi(HttpRequest request, AdminMarker marker) =>
-        request.Path.StartsWithSegments(marker.Prefix + "/api", StringComparison.OrdinalIgnoreCase);
+    private static object Resolve(IServiceProvider services, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(services)
+        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 }

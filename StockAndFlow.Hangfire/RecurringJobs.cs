@@ -1,5 +1,5 @@
-using Hangfire;
-using Hangfire.Storage;
+using global::Hangfire;
+using global::Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StockAndFlow.Definitions;
@@ -8,20 +8,16 @@ using StockAndFlow.Records;
 
 namespace StockAndFlow.Hangfire;
 
-/// <summary>
-/// Registers StockAndFlow's recurring jobs with Hangfire from options: snapshot stocks, update flow
-/// records, one job per decay rule, statistics trackers and insight collection. Jobs whose definition
-/// was removed are removed.
-/// </summary>
+/// <summary>Registers StockAndFlow's recurring jobs with Hangfire.</summary>
 public static class RecurringJobs
 {
-    public const string Prefix = JobIds.Prefix;
-    public const string Snapshot = JobIds.Snapshot;
-    public const string FlowRecords = JobIds.FlowRecords;
-    public const string DecayPrefix = JobIds.DecayPrefix;
-    public const string Statistics = JobIds.Statistics;
-    public const string Insights = JobIds.Insights;
-
+    /// <summary>
+    /// Registers the recurring jobs with the crons of <see cref="StockAndFlowJobsOptions"/> in the
+    /// reporting time zone: snapshot stocks, update flow records, one job per decay rule, statistics
+    /// trackers and insight collection (the last two only when any are declared), and deletes the
+    /// <see cref="JobIds.Prefix"/> jobs whose definition was removed. <c>AddHangfireJobs()</c> calls it at
+    /// start-up; safe to call again.
+    /// </summary>
     public static void RegisterStockAndFlowJobs(this IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<StockAndFlowJobsOptions>>().Value;
@@ -33,31 +29,31 @@ public static class RecurringJobs
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         if (options.Enabled)
         {
-            manager.AddOrUpdate<SnapshotStocksJob>(Snapshot, job => job.RunAsync(CancellationToken.None), options.SnapshotCron, schedule);
-            manager.AddOrUpdate<UpdateFlowRecordsJob>(FlowRecords, job => job.RunAsync(CancellationToken.None), options.FlowRecordsCron, schedule);
-            wanted.UnionWith([Snapshot, FlowRecords]);
+            manager.AddOrUpdate<SnapshotStocksJob>(JobIds.Snapshot, job => job.RunAsync(CancellationToken.None), options.SnapshotCron, schedule);
+            manager.AddOrUpdate<UpdateFlowRecordsJob>(JobIds.FlowRecords, job => job.RunAsync(CancellationToken.None), options.FlowRecordsCron, schedule);
+            wanted.UnionWith([JobIds.Snapshot, JobIds.FlowRecords]);
             if (model.Trackers.Count > 0)
             {
-                manager.AddOrUpdate<TrackStatisticsJob>(Statistics, job => job.RunAsync(CancellationToken.None), options.StatisticsCron, schedule);
-                wanted.Add(Statistics);
+                manager.AddOrUpdate<TrackStatisticsJob>(JobIds.Statistics, job => job.RunAsync(CancellationToken.None), options.StatisticsCron, schedule);
+                wanted.Add(JobIds.Statistics);
             }
 
             if (model.Insights.Count > 0)
             {
-                manager.AddOrUpdate<CollectInsightsJob>(Insights, job => job.RunAsync(CancellationToken.None), options.InsightsCron, schedule);
-                wanted.Add(Insights);
+                manager.AddOrUpdate<CollectInsightsJob>(JobIds.Insights, job => job.RunAsync(CancellationToken.None), options.InsightsCron, schedule);
+                wanted.Add(JobIds.Insights);
             }
 
             foreach (var rule in model.DecayRules)
             {
                 var slug = rule.Slug;
-                manager.AddOrUpdate<DecayJob>(DecayPrefix + slug, job => job.RunAsync(slug, CancellationToken.None), options.DecayCron, schedule);
-                wanted.Add(DecayPrefix + slug);
+                manager.AddOrUpdate<DecayJob>(JobIds.DecayPrefix + slug, job => job.RunAsync(slug, CancellationToken.None), options.DecayCron, schedule);
+                wanted.Add(JobIds.DecayPrefix + slug);
             }
         }
 
         using var connection = storage.GetConnection();
-        foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id).Where(id => id.StartsWith(Prefix, StringComparison.Ordinal) && !wanted.Contains(id)))
+        foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id).Where(id => id.StartsWith(JobIds.Prefix, StringComparison.Ordinal) && !wanted.Contains(id)))
         {
             manager.RemoveIfExists(stale);
         }

@@ -3,7 +3,6 @@ using StockAndFlow.Web.Demo;
 using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using StockAndFlow.Admin;
-using StockAndFlow.Hangfire;
 using StockAndFlow.Web.Jobs;
 using StockAndFlow.Web.Security;
 
@@ -11,12 +10,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddShopDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddStockAndFlow<ShopDbContext>(builder.Configuration.GetSection("StockAndFlow"))
-    .AddDefinitionsFrom(typeof(Program).Assembly);
+    .AddDefinitionsFrom(typeof(Program).Assembly)
+    .AddHangfireJobs();
 builder.Services.AddDemo();
 builder.Services.AddShopIdentity();
 builder.Services.Configure<AdminAccountOptions>(builder.Configuration.GetSection(AdminAccountOptions.Section));
 builder.Services.AddScoped<AdminAccounts>();
-builder.Services.AddStockAndFlowAdmin(o => o.SummaryCacheSeconds = builder.Configuration.GetValue("StockAndFlow:Admin:SummaryCacheSeconds", o.SummaryCacheSeconds));
+builder.Services.AddStockAndFlowAdmin();
 builder.Services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
 
 var app = builder.Build();
@@ -35,7 +35,6 @@ if (AdminAccountStartup.IsCreateAdminCommand(args))
 }
 
 await app.EnsureConfiguredAdminAsync();
-app.Services.RegisterStockAndFlowJobs();
 await app.RunFirstJobsAsync();
 
 app.UseSecurityHeaders("/hangfire");
@@ -46,7 +45,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapStockAndFlowAdmin("/stockflow-admin");
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/stockflow-admin", DashboardTitle = "StockAndFlow jobs" })
-    .RequireAuthorization(StockAndFlowAdminOptions.DefaultPolicy);
+    .RequireStockAndFlowAdmin();
 app.MapDefaultControllerRoute();
 
 await app.RunAsync();

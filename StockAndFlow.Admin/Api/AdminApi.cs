@@ -33,6 +33,7 @@ internal static class AdminApi
         });
 
         api.MapAdminInsightsApi();
+        api.MapGet("/openapi.json", (HttpContext http) => Results.Json(AdminApiDocument.Build($"{http.Request.PathBase}{http.Request.Path.Value![..^"/openapi.json".Length]}")));
 
         api.MapGet("/stocks", async (HttpContext http, AdminReadModel read, CancellationToken ct) =>
         {

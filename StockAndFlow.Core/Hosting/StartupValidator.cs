@@ -1,28 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using StockAndFlow.Capture;
 using StockAndFlow.Definitions;
+using StockAndFlow.Records;
 
 namespace StockAndFlow.Hosting;
 
 /// <summary>
-/// Builds and validates the model when the host starts, so a definition error stops start-up with a
-/// message naming the definition instead of surfacing on the first save or count.
+/// Builds and validates the model when the host starts, so a definition error — or a DbContext that
+/// lacks StockAndFlow's tables or its capture interceptor — stops start-up with a message naming the fix
+/// instead of surfacing as a failed save or as flow events silently not recorded.
 /// </summary>
 internal sealed class StartupValidator(IServiceProvider services, IOptions<StockAndFlowOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var model = services.GetRequiredService<StockAndFlowModel>();
-        if (!options.Value.ValidateQueriesOnStartup)
-        {
-            return;
-        }
-
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
-        QueryValidator.Validate(model, db);
+        CheckContext(model, db);
+        if (options.Value.ValidateQueriesOnStartup)
+        {
+            QueryValidator.Validate(model, db);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Throws when <paramref name="db"/> lacks the model configuration or (with flows declared) the capture interceptor.</summary>
+    internal static void CheckContext(StockAndFlowModel model, DbContext db)
+    {
+        var contextName = db.GetType().Name;
+        if (db.Model.FindEntityType(typeof(FlowEvent)) is null)
+        {
+            throw new InvalidOperationException(
+                $"{contextName} has no StockAndFlow tables: call modelBuilder.ApplyStockAndFlow() in {contextName}.OnModelCreating, "
+                + "then add a migration (or create the schema) so the StockAndFlow_ tables exist.");
+        }
+
+        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        if (model.Flows.Count > 0 && !interceptors.OfType<FlowCaptureInterceptor>().Any())
+        {
+            throw new InvalidOperationException(
+                $"{model.Flows.Count} flow(s) are declared (e.g. '{model.Flows[0].Slug}'), but {contextName} does not capture them, so no flow event "
+                + $"would be recorded: add the capture interceptor where the context is registered, "
+                + $"services.AddDbContext<{contextName}>((sp, o) => o.Use...(connectionString).AddStockAndFlowCapture(sp)).");
+        }
+    }
 }

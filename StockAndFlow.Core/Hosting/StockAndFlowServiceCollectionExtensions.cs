@@ -20,7 +20,9 @@ public static class StockAndFlowServiceCollectionExtensions
     /// <summary>
     /// Registers the engine over <typeparamref name="TContext"/>: options bound from
     /// <paramref name="configuration"/> then <paramref name="configure"/>, the model built from the
-    /// definitions named on the returned builder, capture, counting, and start-up validation.
+    /// definitions named on the returned builder, capture, counting, and start-up validation. Every
+    /// service is added only when absent, so a second call (or a host's own registration made first) wins
+    /// nothing twice.
     /// </summary>
     public static StockAndFlowServicesBuilder AddStockAndFlow<TContext>(
         this IServiceCollection services,
@@ -43,45 +45,51 @@ public static class StockAndFlowServiceCollectionExtensions
         optionsBuilder.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StockAndFlowOptions>, StockAndFlowOptionsValidator>());
 
-        var registry = new DefinitionRegistry();
+        // A second call adds to the same definitions instead of registering the engine twice.
+        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(DefinitionRegistry))?.ImplementationInstance as DefinitionRegistry;
+        if (registry is null)
+        {
+            registry = new DefinitionRegistry();
+            services.AddSingleton(registry);
+        }
+
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(registry);
-        services.AddSingleton(sp => sp.GetRequiredService<DefinitionRegistry>().Build());
-        services.AddSingleton<IStockAndFlowContextFactory, StockAndFlowContextFactory<TContext>>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StockAndFlowOptions>>().Value.CreateCalendar());
-        services.AddSingleton<StockCounter>();
-        services.AddSingleton(sp => new StockSnapshotter(
+        services.TryAddSingleton(sp => sp.GetRequiredService<DefinitionRegistry>().Build());
+        services.TryAddSingleton<IStockAndFlowContextFactory, StockAndFlowContextFactory<TContext>>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<StockAndFlowOptions>>().Value.CreateCalendar());
+        services.TryAddSingleton<StockCounter>();
+        services.TryAddSingleton(sp => new StockSnapshotter(
             sp.GetRequiredService<StockCounter>(),
             sp.GetRequiredService<PeriodCalendar>(),
             sp.GetRequiredService<IOptions<StockAndFlowOptions>>().Value.SnapshotPeriods));
-        services.AddSingleton<FlowHandlerDispatcher>();
-        services.AddSingleton<StockAndFlow.Decay.Transitions>();
-        services.AddSingleton<StockAndFlow.Decay.DecayRunner>();
-        services.AddSingleton<FlowRecordUpdater>();
-        services.AddSingleton<FlowRates>();
-        services.AddSingleton<StockHistory>();
-        services.AddSingleton<StockAndFlow.Jobs.SnapshotStocksJob>();
-        services.AddSingleton<StockAndFlow.Jobs.UpdateFlowRecordsJob>();
-        services.AddSingleton<StockAndFlow.Jobs.DecayJob>();
-        services.AddSingleton<StockAndFlow.Jobs.ActionJob>();
-        services.AddSingleton<StockAndFlow.Jobs.TrackStatisticsJob>();
-        services.AddSingleton<StockAndFlow.Jobs.CollectInsightsJob>();
-        services.AddSingleton<StockAndFlow.Statistics.StatisticsStore>();
-        services.AddSingleton<StockAndFlow.Statistics.TrackerRunner>();
-        services.AddSingleton<StockAndFlow.Insights.InsightCollector>();
-        services.AddSingleton<StockAndFlow.Actions.ActionRunner>();
-        services.AddSingleton<StockAndFlow.Actions.ActionExecutions>();
-        services.AddSingleton<StockAndFlow.Actions.ActionProgress>();
+        services.TryAddSingleton<FlowHandlerDispatcher>();
+        services.TryAddSingleton<StockAndFlow.Decay.Transitions>();
+        services.TryAddSingleton<StockAndFlow.Decay.DecayRunner>();
+        services.TryAddSingleton<FlowRecordUpdater>();
+        services.TryAddSingleton<FlowRates>();
+        services.TryAddSingleton<StockHistory>();
+        services.TryAddSingleton<StockAndFlow.Jobs.SnapshotStocksJob>();
+        services.TryAddSingleton<StockAndFlow.Jobs.UpdateFlowRecordsJob>();
+        services.TryAddSingleton<StockAndFlow.Jobs.DecayJob>();
+        services.TryAddSingleton<StockAndFlow.Jobs.ActionJob>();
+        services.TryAddSingleton<StockAndFlow.Jobs.TrackStatisticsJob>();
+        services.TryAddSingleton<StockAndFlow.Jobs.CollectInsightsJob>();
+        services.TryAddSingleton<StockAndFlow.Statistics.StatisticsStore>();
+        services.TryAddSingleton<StockAndFlow.Statistics.TrackerRunner>();
+        services.TryAddSingleton<StockAndFlow.Insights.InsightCollector>();
+        services.TryAddSingleton<StockAndFlow.Actions.ActionRunner>();
+        services.TryAddSingleton<StockAndFlow.Actions.ActionExecutions>();
+        services.TryAddSingleton<StockAndFlow.Actions.ActionProgress>();
         var jobs = services.AddOptions<StockAndFlow.Jobs.StockAndFlowJobsOptions>();
         if (configuration is not null)
         {
             jobs.Bind(configuration.GetSection("Jobs"));
         }
-        services.AddSingleton(sp => new FlowCaptureInterceptor(
+        services.TryAddSingleton(sp => new FlowCaptureInterceptor(
             sp.GetRequiredService<StockAndFlowModel>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<FlowHandlerDispatcher>()));
-        services.AddHostedService<StartupValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StartupValidator>());
         return new StockAndFlowServicesBuilder(services, registry);
     }
 }

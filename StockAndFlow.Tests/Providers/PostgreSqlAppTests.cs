@@ -27,7 +27,7 @@ public sealed class PostgreSqlAppTests
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
-        Assert.Contains("Hot leads", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/stockflow-admin\"", home, StringComparison.Ordinal);
         Assert.IsType<PostgreSqlStorage>(factory.Services.GetRequiredService<JobStorage>());
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();

@@ -6,6 +6,7 @@ using StockAndFlow.Decay;
 using StockAndFlow.Definitions;
 using StockAndFlow.Hosting;
 using StockAndFlow.Hangfire;
+using StockAndFlow.Jobs;
 using StockAndFlow.Web.Jobs;
 
 namespace StockAndFlow.Tests.Web;
@@ -23,9 +24,9 @@ public sealed class AdminJobsPageTests(AdminAppFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("href=\"/hangfire\"", html);
-        Assert.Contains($"data-job=\"{RecurringJobs.Snapshot}\"", html);
-        Assert.Contains($"data-job=\"{RecurringJobs.FlowRecords}\"", html);
-        Assert.Contains($"action=\"/stockflow-admin/jobs/trigger/{Uri.EscapeDataString(RecurringJobs.Snapshot)}\"", html);
+        Assert.Contains($"data-job=\"{JobIds.Snapshot}\"", html);
+        Assert.Contains($"data-job=\"{JobIds.FlowRecords}\"", html);
+        Assert.Contains($"action=\"/stockflow-admin/jobs/trigger/{Uri.EscapeDataString(JobIds.Snapshot)}\"", html);
         var model = factory.Services.GetRequiredService<StockAndFlowModel>();
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
@@ -65,11 +66,11 @@ public sealed class AdminJobsPageTests(AdminAppFactory factory)
         using var client = await factory.CreateAdminClientAsync();
         var page = await client.GetStringAsync("/stockflow-admin/jobs");
 
-        using var response = await PostAsync(client, $"/stockflow-admin/jobs/trigger/{Uri.EscapeDataString(RecurringJobs.FlowRecords)}", AdminAppFactory.AntiforgeryToken(page));
+        using var response = await PostAsync(client, $"/stockflow-admin/jobs/trigger/{Uri.EscapeDataString(JobIds.FlowRecords)}", AdminAppFactory.AntiforgeryToken(page));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
-        Assert.NotNull(connection.GetRecurringJobs().Single(j => j.Id == RecurringJobs.FlowRecords).LastJobId);
+        Assert.NotNull(connection.GetRecurringJobs().Single(j => j.Id == JobIds.FlowRecords).LastJobId);
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Definitions;
 using StockAndFlow.Hangfire;
+using StockAndFlow.Jobs;
 using StockAndFlow.Web.Jobs;
 
 namespace StockAndFlow.Tests.Web;
@@ -19,9 +20,9 @@ public sealed class RecurringJobsTests(DemoAppFactory factory) : IClassFixture<D
 
         var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id, j => j.Cron);
 
-        Assert.Equal("0 * * * *", jobs[RecurringJobs.Snapshot]);
-        Assert.Equal("*/10 * * * *", jobs[RecurringJobs.FlowRecords]);
-        Assert.All(model.DecayRules, rule => Assert.Equal("5 * * * *", jobs[RecurringJobs.DecayPrefix + rule.Slug]));
+        Assert.Equal("0 * * * *", jobs[JobIds.Snapshot]);
+        Assert.Equal("*/10 * * * *", jobs[JobIds.FlowRecords]);
+        Assert.All(model.DecayRules, rule => Assert.Equal("5 * * * *", jobs[JobIds.DecayPrefix + rule.Slug]));
     }
 
     [Fact]
@@ -29,12 +30,12 @@ public sealed class RecurringJobsTests(DemoAppFactory factory) : IClassFixture<D
     {
         using var client = factory.CreateClient();
         var manager = factory.Services.GetRequiredService<IRecurringJobManager>();
-        manager.AddOrUpdate<StockAndFlow.Jobs.DecayJob>(RecurringJobs.DecayPrefix + "gone", job => job.RunAsync("gone", CancellationToken.None), Cron.Hourly());
+        manager.AddOrUpdate<StockAndFlow.Jobs.DecayJob>(JobIds.DecayPrefix + "gone", job => job.RunAsync("gone", CancellationToken.None), Cron.Hourly());
 
         factory.Services.RegisterStockAndFlowJobs();
 
         using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
-        Assert.DoesNotContain(connection.GetRecurringJobs(), j => j.Id == RecurringJobs.DecayPrefix + "gone");
-        Assert.Contains(connection.GetRecurringJobs(), j => j.Id == RecurringJobs.Snapshot);
+        Assert.DoesNotContain(connection.GetRecurringJobs(), j => j.Id == JobIds.DecayPrefix + "gone");
+        Assert.Contains(connection.GetRecurringJobs(), j => j.Id == JobIds.Snapshot);
     }
 }

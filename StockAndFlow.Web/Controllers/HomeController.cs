@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using StockAndFlow.Counting;
-using StockAndFlow.Web.Data;
 
 namespace StockAndFlow.Web.Controllers;
 
-/// <summary>The demo's landing page: every stock's live count.</summary>
-public sealed class HomeController(StockCounter counter, ShopDbContext db) : Controller
+/// <summary>
+/// The demo's landing page: what the demo is and a link to the admin. It shows no data — counts and
+/// names are the admin's, behind its sign-in — so it is safe in every environment.
+/// </summary>
+public sealed class HomeController : Controller
 {
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await counter.CountAllAsync(db, cancellationToken));
+    public IActionResult Index() => View();
 }

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Actions;
@@ -13,10 +12,10 @@ namespace StockAndFlow.Admin.Areas.StockFlowAdmin.Controllers.Actions;
 
 /// <summary>
 /// Bulk actions: the confirmation page (GET) and the run (POST) — inline up to
-/// <see cref="ActionExecutions.InlineLimit"/> rows, as a Hangfire job beyond — then the execution's
-/// page, and the audit log of every execution.
+/// <see cref="ActionExecutions.InlineLimit"/> rows, as a background job beyond when the host has a
+/// scheduler (inline when it has none) — then the execution's page, and the audit log of every execution.
 /// </summary>
-public sealed class ActionsController(StockAndFlowModel model, ActionExecutions executions, ActionProgress progress, IBackgroundJobClient jobs) : AdminController
+public sealed class ActionsController(StockAndFlowModel model, ActionExecutions executions, ActionProgress progress, IStockAndFlowScheduler? scheduler = null) : AdminController
 {
     [HttpGet]
     public async Task<IActionResult> Confirm(string slug, string actionSlug, CancellationToken cancellationToken)
@@ -46,14 +45,14 @@ public sealed class ActionsController(StockAndFlowModel model, ActionExecutions 
         var count = await ActionRunner.CountAsync(Db, stock, selection, cancellationToken);
         var user = User.Identity?.Name ?? "unknown";
         var id = await executions.RequestAsync(Db, action, stock, selection, user, cancellationToken);
-        if (count <= ActionExecutions.InlineLimit)
+        if (count > ActionExecutions.InlineLimit && scheduler is not null)
         {
-            // Not the request's token: a closed tab must not leave a half-recorded execution behind.
-            await executions.RunAsync(id, CancellationToken.None);
+            scheduler.EnqueueAction(id);
         }
         else
         {
-            jobs.Enqueue<ActionJob>(job => job.RunAsync(id, CancellationToken.None));
+            // Not the request's token: a closed tab must not leave a half-recorded execution behind.
+            await executions.RunAsync(id, CancellationToken.None);
         }
 
         return Redirect(Url.Execution(id));

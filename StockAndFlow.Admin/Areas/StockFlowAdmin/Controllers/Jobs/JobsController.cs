@@ -1,48 +1,44 @@
-using Hangfire;
-using Hangfire.Storage;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using StockAndFlow.Decay;
 using StockAndFlow.Definitions;
+using StockAndFlow.Jobs;
 using StockAndFlow.Admin;
 using StockAndFlow.Admin.Areas.StockFlowAdmin.Controllers.Shared;
 
 namespace StockAndFlow.Admin.Areas.StockFlowAdmin.Controllers.Jobs;
 
-/// <summary>Recurring jobs with "run now", and decay rules with preview and pause/resume.</summary>
+/// <summary>
+/// Recurring jobs with "run now" (through the host's scheduler, when it has one), and decay rules with
+/// preview and pause/resume.
+/// </summary>
 public sealed class JobsController(
     StockAndFlowModel model,
     DecayRunner decay,
-    JobStorage storage,
-    IRecurringJobManager recurring,
-    IOptions<StockAndFlowAdminOptions> options) : AdminController
+    IStockAndFlowScheduler? scheduler = null) : AdminController
 {
     private const string MessageKey = "StockFlowAdmin.Jobs.Message";
 
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var jobs = RecurringJobs()
-            .Select(j => new RecurringJobRow(j.Id, j.Cron, j.TimeZoneId, j.LastExecution, j.LastJobState, j.NextExecution, j.Error))
-            .ToList();
+        var jobs = scheduler?.GetRecurringJobs();
         var rules = new List<DecayRuleRow>();
         foreach (var rule in model.DecayRules)
         {
             rules.Add(new DecayRuleRow(rule, await decay.PreviewAsync(Db, rule, cancellationToken), await DecayRunner.IsPausedAsync(Db, rule, cancellationToken)));
         }
 
-        return View(new JobsPage(options.Value.HangfireDashboardPath, jobs, rules, TempData[MessageKey] as string));
+        return View(new JobsPage(scheduler?.DashboardPath, jobs, rules, TempData[MessageKey] as string));
     }
 
     [HttpPost]
     public IActionResult Trigger(string job)
     {
-        if (!RecurringJobs().Any(j => j.Id == job))
+        if (scheduler?.TriggerNow(job) != true)
         {
             return NotFoundPage("recurring job", job);
         }
 
-        recurring.Trigger(job);
         TempData[MessageKey] = $"Job '{job}' was queued to run now.";
         return Redirect(Url.Jobs());
     }
@@ -63,11 +59,5 @@ public sealed class JobsController(
         await decay.SetPausedAsync(Db, found, command == "pause", cancellationToken);
         TempData[MessageKey] = $"{found.Name} is {(command == "pause" ? "paused: its job moves nothing until resumed" : "running again")}.";
         return Redirect(Url.Jobs());
-    }
-
-    private List<RecurringJobDto> RecurringJobs()
-    {
-        using var connection = storage.GetConnection();
-        return [.. connection.GetRecurringJobs().OrderBy(j => j.Id, StringComparer.Ordinal)];
     }
 }

@@ -1,12 +1,13 @@
 using StockAndFlow.Definitions;
+using StockAndFlow.Jobs;
 
 namespace StockAndFlow.Admin.Areas.StockFlowAdmin.Controllers.Jobs;
 
-/// <summary>The recurring jobs (from Hangfire's storage) and the decay rules with their preview and pause state.</summary>
-public sealed record JobsPage(string DashboardPath, IReadOnlyList<RecurringJobRow> Jobs, IReadOnlyList<DecayRuleRow> Rules, string? Message);
-
-/// <summary>A recurring job as Hangfire stores it.</summary>
-public sealed record RecurringJobRow(string Id, string? Cron, string? TimeZone, DateTime? LastExecution, string? LastJobState, DateTime? NextExecution, string? Error);
+/// <summary>
+/// The recurring jobs (from the scheduler; <see langword="null"/> when the host has none) and the decay
+/// rules with their preview and pause state.
+/// </summary>
+public sealed record JobsPage(string? DashboardPath, IReadOnlyList<ScheduledJob>? Jobs, IReadOnlyList<DecayRuleRow> Rules, string? Message);
 
 /// <summary>A decay rule: what it moves, how many it would move now, and whether it is paused.</summary>
 public sealed record DecayRuleRow(DecayRule Rule, int Preview, bool IsPaused)

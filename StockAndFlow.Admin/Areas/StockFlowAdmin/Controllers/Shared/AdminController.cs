@@ -10,8 +10,10 @@ namespace StockAndFlow.Admin.Areas.StockFlowAdmin.Controllers.Shared;
 /// <summary>
 /// Base of the admin's page controllers: the area, the app's DbContext, and errors as answers —
 /// an unknown slug renders the 404 page, bad query input (the API's own parsers throw) the 400 page.
+/// Every POST is checked for its antiforgery token here, whatever filters the host adds.
 /// </summary>
 [Area(AdminRoutes.Area)]
+[AutoValidateAntiforgeryToken]
 public abstract class AdminController : Controller
 {
     /// <summary>The host's DbContext, resolved through StockAndFlow's context factory (the admin knows no concrete type).</summary>
