@@ -159,7 +159,12 @@ public sealed partial class FreshHostFixture : IAsyncLifetime
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         foreach (var id in PackageIds)
         {
-            DeleteDirectory(Path.Combine(globalPackages, id.ToLowerInvariant(), Version.ToLowerInvariant()));
+            var versions = Path.Combine(globalPackages, id.ToLowerInvariant());
+            DeleteDirectory(Path.Combine(versions, Version.ToLowerInvariant()));
+            if (Directory.Exists(versions) && !Directory.EnumerateFileSystemEntries(versions).Any())
+            {
+                Directory.Delete(versions);
+            }
         }
 
         return Task.CompletedTask;
