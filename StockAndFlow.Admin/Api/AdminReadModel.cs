@@ -41,7 +41,7 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
     public Task<IReadOnlyList<StockSummary>> StocksAsync(DbContext db, CancellationToken cancellationToken) =>
         _stocks.GetAsync("", () => LastEventAsync(db, cancellationToken), () => CountStocksAsync(db, cancellationToken));
 
-    /// <summary>A stock's live count with facets, sparkline and flows in and out of it over 30 days.</summary>
+    /// <summary>A stock's live count with facets, sparkline and flows in and out of it over the last 30 days (as <see cref="RangeQuery"/> defines them).</summary>
     public Task<StockDetail> StockAsync(DbContext db, Stock stock, CancellationToken cancellationToken) =>
         _details.GetAsync(stock.Slug, () => LastEventAsync(db, cancellationToken), () => CountStockAsync(db, stock, cancellationToken));
 
@@ -83,7 +83,7 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
         var sparkline = await history.ReadAsync(db, stock, SparklineStart(Now), Now, Period.Day, cancellationToken);
         var summary = await SummaryAsync(db, stock, count.Total, sparkline, cancellationToken);
         var facets = count.Facets.Select(f => new FacetBreakdown(f.Facet.Slug, f.Facet.Name, [.. f.Values.Select(v => new FacetShare(v.Value, v.Count, count.Total == 0 ? 0 : (double)v.Count / count.Total))])).ToList();
-        var since = Now - TimeSpan.FromDays(30);
+        var since = calendar.StartOfLastDays(Now, RangeQuery.DefaultDays);
         var related = model.Flows.Where(f => f.Sinks.Contains(stock) || f.Sources.Contains(stock)).ToList();
         var slugs = related.Select(f => f.Slug).ToList();
         var moves = slugs.Count == 0 ? [] : await db.Set<FlowEvent>().AsNoTracking()
@@ -126,7 +126,7 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
     }
 
     // The sparkline shows the last 14 day buckets, today's included.
-    private static DateTime SparklineStart(DateTime now) => now - TimeSpan.FromDays(13);
+    private DateTime SparklineStart(DateTime now) => calendar.StartOfLastDays(now, 14);
 
     private async Task<StockSummary> SummaryAsync(DbContext db, Stock stock, long total, IReadOnlyList<LevelPoint> sparkline, CancellationToken cancellationToken)
     {

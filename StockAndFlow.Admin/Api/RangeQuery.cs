@@ -6,18 +6,23 @@ namespace StockAndFlow.Admin.Api;
 /// <summary>
 /// Parses <c>from</c>, <c>to</c> and <c>period</c> (or a <c>range</c> shortcut: 7d, 30d, 90d, 1y) into a
 /// validated range: dates in ISO 8601 (UTC unless an offset is given), from before to, and at most
-/// <see cref="MaxBuckets"/> buckets.
+/// <see cref="MaxBuckets"/> buckets. A shortcut is that many whole days in the reporting time zone, today
+/// included (<see cref="PeriodCalendar.StartOfLastDays"/>), the one definition every page, API and
+/// download uses for "the last N days".
 /// </summary>
 public sealed record RangeQuery(DateTime From, DateTime To, Period Period)
 {
     public const int MaxBuckets = 5000;
 
-    private static readonly Dictionary<string, TimeSpan> Shortcuts = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The window pages show when no range is asked for, in days.</summary>
+    public const int DefaultDays = 30;
+
+    private static readonly Dictionary<string, int> Shortcuts = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["7d"] = TimeSpan.FromDays(7),
-        ["30d"] = TimeSpan.FromDays(30),
-        ["90d"] = TimeSpan.FromDays(90),
-        ["1y"] = TimeSpan.FromDays(365),
+        ["7d"] = 7,
+        ["30d"] = DefaultDays,
+        ["90d"] = 90,
+        ["1y"] = 365,
     };
 
     // readPeriod is false where `period` means something else (statistics periods): buckets are then
@@ -35,12 +40,12 @@ public sealed record RangeQuery(DateTime From, DateTime To, Period Period)
         }
         else if (range.Length > 0)
         {
-            from = Shortcuts.TryGetValue(range, out var span) ? to - span
+            from = Shortcuts.TryGetValue(range, out var days) ? calendar.StartOfLastDays(to, days)
                 : throw new AdminBadRequestException("range", $"'{range}' is not a known range; use 7d, 30d, 90d or 1y, or give from and to.");
         }
         else
         {
-            from = to - TimeSpan.FromDays(30);
+            from = calendar.StartOfLastDays(to, DefaultDays);
         }
 
         if (from >= to)

@@ -82,6 +82,18 @@ public sealed class PeriodCalendar
         return LocalToUtc(next);
     }
 
+    /// <summary>
+    /// The start (UTC) of a window of <paramref name="days"/> whole days in the reporting time zone ending
+    /// with the day of <paramref name="instant"/>: "the last 30 days" are today and the 29 days before it,
+    /// exactly 30 day buckets, so a count since this instant and a sum of daily records agree.
+    /// </summary>
+    public DateTime StartOfLastDays(DateTime instant, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(AsUtc(instant), TimeZone);
+        return LocalToUtc(local.Date.AddDays(1 - days));
+    }
+
     /// <summary>Every bucket start from the bucket containing <paramref name="from"/> up to, not including, <paramref name="to"/>.</summary>
     public IEnumerable<DateTime> Buckets(DateTime from, DateTime to, Period period)
     {

@@ -81,4 +81,17 @@ public sealed class PeriodCalendarTests
         Assert.Equal(Utc(2026, 6, 1, 9, 30), kolkata.BucketStart(Utc(2026, 6, 1, 10, 10), Period.Hour));
         Assert.Equal(Utc(2026, 5, 31, 18, 30), kolkata.BucketStart(Utc(2026, 6, 1, 10, 10), Period.Day));
     }
+
+    [Fact]
+    public void StartOfLastDays_IsWholeLocalDays_TodayIncluded_AcrossADstChange()
+    {
+        var now = Utc(2026, 4, 2, 10);
+
+        var start = Amsterdam.StartOfLastDays(now, 7);
+
+        // Local 27 March 00:00 (CET, +01:00); the window crosses the spring-forward night of 29 March.
+        Assert.Equal(Utc(2026, 3, 26, 23), start);
+        Assert.Equal(7, Amsterdam.Buckets(start, now, Period.Day).Count());
+        Assert.Equal(Amsterdam.BucketStart(now, Period.Day), Amsterdam.StartOfLastDays(now, 1));
+    }
 }
