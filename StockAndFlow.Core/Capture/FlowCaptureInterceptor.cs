@@ -19,8 +19,15 @@ namespace StockAndFlow.Capture;
 /// (compiled once) evaluated on its original and current values. Events of rows whose keys are known
 /// are added to the save itself. Events of added rows with store-generated keys are written right
 /// after the save inside the same transaction (one this interceptor opens when the caller has none).
-/// Saving an unchanged instance again finds no modified entry and so adds no event (the seed's
+/// Saving an unchanged instance again finds no modified entry and so adds no event (django-stockandflow's
 /// ModelTracker recorded a second one).
+/// <para>
+/// The tracker's original values are the stored ones only for instances this context read with a
+/// tracking query or saved itself. A modified or deleted entry of any other instance (an entity passed
+/// to <c>Update</c>, attached and marked Modified, a stub passed to <c>Remove</c>) is decided from its
+/// stored row instead: one query per entity type per save, inside the save's transaction (one this
+/// interceptor opens when the caller has none).
+/// </para>
 /// </remarks>
 public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -34,6 +41,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         _model = model;
         _time = time;
         _dispatcher = dispatcher;
+        LoadedInstances.Watch(model.Flows.Select(f => f.EntityType));
     }
 
     /// <inheritdoc />
@@ -147,16 +155,35 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         // Entries() runs DetectChanges when the context auto-detects, as SaveChanges would.
         var entries = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         var now = _time.GetUtcNow().UtcDateTime;
-        var waitsForKey = false;
+        var captured = new List<(EntityEntry Entry, EntityCapturePlan Plan)>();
         foreach (var entry in entries)
         {
-            var plan = FindPlan(entry.Metadata.ClrType);
-            if (plan is null || !MayMove(plan, entry))
+            if (FindPlan(entry.Metadata.ClrType) is { } plan)
             {
-                continue;
+                state.Saved.Add(entry);
+                if (MayMove(plan, entry))
+                {
+                    captured.Add((entry, plan));
+                }
             }
+        }
 
-            var original = entry.State == EntityState.Added ? null : entry.OriginalValues.ToObject();
+        var unknown = captured.Where(c => c.Entry.State != EntityState.Added && !LoadedInstances.IsKnown(context, c.Entry.Entity)).ToList();
+        var stored = new Dictionary<EntityEntry, object?>();
+        if (unknown.Count > 0)
+        {
+            // The stored values are read in the save's transaction, so the row cannot change between
+            // the read and the write without the save seeing it.
+            await BeginOwnTransactionAsync(context, state, async, cancellationToken);
+            stored = await StoredRows.ReadAsync(context, unknown.Select(c => (c.Entry, c.Plan.EntityType)), async, cancellationToken);
+        }
+
+        var waitsForKey = false;
+        foreach (var (entry, plan) in captured)
+        {
+            var original = entry.State == EntityState.Added ? null
+                : stored.TryGetValue(entry, out var row) ? row
+                : entry.OriginalValues.ToObject();
             var current = entry.State == EntityState.Deleted ? null : entry.Entity;
             var before = plan.Membership(original, original, current, isOriginalSide: true);
             var after = plan.Membership(current, original, current, isOriginalSide: false);
@@ -184,13 +211,22 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
             state.Added.Add(context.Add(pending.Event!));
         }
 
-        if (waitsForKey && context.Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null)
+        if (waitsForKey)
+        {
+            await BeginOwnTransactionAsync(context, state, async, cancellationToken);
+        }
+    }
+
+    private static async Task BeginOwnTransactionAsync(DbContext context, CaptureState state, bool async, CancellationToken cancellationToken)
+    {
+        if (state.OwnTransaction is null && context.Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null)
         {
             state.OwnTransaction = async
                 ? await context.Database.BeginTransactionAsync(cancellationToken)
                 : context.Database.BeginTransaction();
         }
     }
+
 
     private async Task AfterSaveAsync(DbContext? context, bool async, CancellationToken cancellationToken)
     {
@@ -200,7 +236,15 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         }
 
         RestoreAutoDetect(context, state);
-        if (state.Pending.Count == 0)
+
+        // What this context saved now holds its stored values: later saves trust its tracker.
+        foreach (var entry in state.Saved.Where(e => e.State != EntityState.Detached))
+        {
+            LoadedInstances.MarkKnown(context, entry.Entity);
+        }
+
+        state.Saved.Clear();
+        if (state.Pending.Count == 0 && state.OwnTransaction is null)
         {
             return;
         }
@@ -345,6 +389,9 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
 
         public List<EntityEntry> Leftovers { get; } = [];
 
+        /// <summary>Entries of captured types in the current save.</summary>
+        public List<EntityEntry> Saved { get; } = [];
+
         public IDbContextTransaction? OwnTransaction { get; set; }
 
         public bool Suppressed { get; set; }
@@ -357,6 +404,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         {
             Pending.Clear();
             Added.Clear();
+            Saved.Clear();
         }
     }
 }
