@@ -82,6 +82,7 @@ public static class StockAndFlowServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<FlowHandlerDispatcher>()));
         services.AddHostedService<StartupValidator>();
+        services.AddHostedService<StockAndFlow.Actions.InterruptedExecutionsSweeper>();
         return new StockAndFlowServicesBuilder(services, registry);
     }
 }
