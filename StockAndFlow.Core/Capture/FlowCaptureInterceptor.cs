@@ -187,7 +187,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
             var current = entry.State == EntityState.Deleted ? null : entry.Entity;
             var before = plan.Membership(original, original, current, isOriginalSide: true);
             var after = plan.Membership(current, original, current, isOriginalSide: false);
-            foreach (var (flow, source, sink) in FlowMatcher.Match(plan.Flows, before, after))
+            foreach (var (flow, source, sink) in FlowMatcher.Match(plan.Groups, before, after))
             {
                 var temporary = entry.State == EntityState.Added && SubjectKey.IsTemporary(entry);
                 var pending = new PendingFlowEvent(entry, entry.Entity, flow, source, sink, temporary ? null : NewEvent(entry, flow, source, sink, now));
