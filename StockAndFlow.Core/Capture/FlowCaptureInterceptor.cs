@@ -41,7 +41,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         _model = model;
         _time = time;
         _dispatcher = dispatcher;
-        LoadedInstances.Watch(model.Flows.Select(f => f.EntityType));
+        ContextWatcher.Start();
     }
 
     /// <inheritdoc />
@@ -137,7 +137,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
             return;
         }
 
-        var state = _states.GetOrCreateValue(context);
+        var state = State(context);
         if (state.Suppressed)
         {
             return;
@@ -155,20 +155,26 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         // Entries() runs DetectChanges when the context auto-detects, as SaveChanges would.
         var entries = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         var now = _time.GetUtcNow().UtcDateTime;
-        var captured = new List<(EntityEntry Entry, EntityCapturePlan Plan)>();
+        var captured = new List<(EntityEntry Entry, EntityCapturePlan Plan, bool Known)>();
         foreach (var entry in entries)
         {
             if (FindPlan(entry.Metadata.ClrType) is { } plan)
             {
-                state.Saved.Add(entry);
+                // Added rows and rows of unknown origin hold their stored values once saved.
+                var known = entry.State != EntityState.Added && state.Known.Contains(entry.Entity);
+                if (!known && entry.State != EntityState.Deleted)
+                {
+                    state.Saved.Add(entry);
+                }
+
                 if (MayMove(plan, entry))
                 {
-                    captured.Add((entry, plan));
+                    captured.Add((entry, plan, known));
                 }
             }
         }
 
-        var unknown = captured.Where(c => c.Entry.State != EntityState.Added && !LoadedInstances.IsKnown(context, c.Entry.Entity)).ToList();
+        var unknown = captured.Where(c => c.Entry.State != EntityState.Added && !c.Known).ToList();
         var stored = new Dictionary<EntityEntry, object?>();
         if (unknown.Count > 0)
         {
@@ -179,7 +185,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         }
 
         var waitsForKey = false;
-        foreach (var (entry, plan) in captured)
+        foreach (var (entry, plan, _) in captured)
         {
             var original = entry.State == EntityState.Added ? null
                 : stored.TryGetValue(entry, out var row) ? row
@@ -240,7 +246,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         // What this context saved now holds its stored values: later saves trust its tracker.
         foreach (var entry in state.Saved.Where(e => e.State != EntityState.Detached))
         {
-            LoadedInstances.MarkKnown(context, entry.Entity);
+            state.Known.Add(entry.Entity);
         }
 
         state.Saved.Clear();
@@ -320,6 +326,18 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         state.Reset();
     }
 
+    private CaptureState State(DbContext context) =>
+        _states.GetValue(context, _ => new CaptureState(new KnownInstances(type => FindPlan(type) is not null)));
+
+    /// <summary>Follows the context's tracking queries, to know which instances hold stored values.</summary>
+    internal void Watch(DbContext context)
+    {
+        if (_model.HasCapture)
+        {
+            State(context).Known.Watch(context);
+        }
+    }
+
     private static void RestoreAutoDetect(DbContext context, CaptureState state)
     {
         if (state.RestoreAutoDetect)
@@ -379,8 +397,10 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         }
     }
 
-    private sealed class CaptureState
+    private sealed class CaptureState(KnownInstances known)
     {
+        public KnownInstances Known { get; } = known;
+
         public List<PendingFlowEvent> Pending { get; } = [];
 
         public List<EntityEntry> Added { get; } = [];
@@ -389,7 +409,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
 
         public List<EntityEntry> Leftovers { get; } = [];
 
-        /// <summary>Entries of captured types in the current save.</summary>
+        /// <summary>Entries of captured types in the current save whose values it makes known: added, or of unknown origin.</summary>
         public List<EntityEntry> Saved { get; } = [];
 
         public IDbContextTransaction? OwnTransaction { get; set; }

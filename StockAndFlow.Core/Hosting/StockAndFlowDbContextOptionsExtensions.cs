@@ -18,6 +18,6 @@ public static class StockAndFlowDbContextOptionsExtensions
         ArgumentNullException.ThrowIfNull(services);
         var interceptor = services.GetService<FlowCaptureInterceptor>() ?? throw new InvalidOperationException(
             "AddStockAndFlowCapture needs the engine: call services.AddStockAndFlow<TContext>(...) when configuring services.");
-        return options.AddInterceptors(interceptor, LoadedInstances.Instance);
+        return options.AddInterceptors(interceptor);
     }
 }
