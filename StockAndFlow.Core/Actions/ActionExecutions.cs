@@ -37,6 +37,7 @@ public sealed partial class ActionExecutions(
             User = user,
             Status = ActionExecutionStatus.Queued,
             RequestedAt = time.GetUtcNow().UtcDateTime,
+            Owner = ProcessOwner.Current,
         };
         db.Add(row);
         await db.SaveChangesAsync(cancellationToken);
@@ -64,19 +65,35 @@ public sealed partial class ActionExecutions(
             return await FinishAsync(executionId, ActionExecutionStatus.Failed, 0, 0, $"Action '{execution.Action}' or stock '{execution.Stock}' is no longer defined.", cancellationToken);
         }
 
-        await UpdateAsync(executionId, s => s.SetProperty(e => e.Status, ActionExecutionStatus.Running), cancellationToken);
+        await UpdateAsync(
+            executionId,
+            s => s.SetProperty(e => e.Status, ActionExecutionStatus.Running).SetProperty(e => e.Owner, ProcessOwner.Current).SetProperty(e => e.Processed, 0),
+            cancellationToken);
+        var committed = 0;
         try
         {
             var selection = JsonSerializer.Deserialize<MemberSelection>(execution.FilterJson) ?? MemberSelection.None;
-            var result = await runner.ExecuteAsync(db, action, stock, selection, (processed, selected) =>
+            var result = await runner.ExecuteAsync(db, action, stock, selection, async (processed, selected) =>
             {
                 progress.Report(executionId, processed, selected);
-                return Task.CompletedTask;
+                if (!action.IsSetBased)
+                {
+                    // A per-row batch reports after its commit: store it, so an interrupted run says
+                    // how many rows it changed. A set-based run commits once, at its end.
+                    committed = processed;
+                    await UpdateAsync(executionId, s => s.SetProperty(e => e.Processed, processed).SetProperty(e => e.Selected, selected), cancellationToken);
+                }
             }, cancellationToken);
             LogRan(logger, action.Slug, stock.Slug, execution.User, result.Selected, result.Moved);
             return await FinishAsync(executionId, ActionExecutionStatus.Succeeded, result.Selected, result.Selected, null, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The worker is stopping (shutdown, job cancelled): say so instead of staying Running.
+            await InterruptAsync(executionId, Interruption(committed), CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
         {
             LogFailed(logger, ex, action.Slug, stock.Slug);
             return await FinishAsync(executionId, ActionExecutionStatus.Failed, 0, 0, ex.Message, cancellationToken);
@@ -85,6 +102,45 @@ public sealed partial class ActionExecutions(
         {
             progress.Finish(executionId);
         }
+    }
+
+    /// <summary>
+    /// Marks as <see cref="ActionExecutionStatus.Interrupted"/> every queued or running execution whose
+    /// owner was a process of this machine that no longer runs (or that names no owner: recorded before
+    /// owners were), with the rows it committed. Runs at start-up; returns how many it marked.
+    /// </summary>
+    public async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+        var open = await db.Set<ActionExecution>().AsNoTracking()
+            .Where(e => e.Status == ActionExecutionStatus.Queued || e.Status == ActionExecutionStatus.Running)
+            .Select(e => new { e.Id, e.Status, e.Processed, e.Owner, e.Action })
+            .ToListAsync(cancellationToken);
+        var left = open.Where(e => e.Owner is null || ProcessOwner.IsGoneFromThisMachine(e.Owner)).ToList();
+        foreach (var execution in left)
+        {
+            var what = execution.Status == ActionExecutionStatus.Queued
+                ? "Interrupted: the process that queued it stopped before its job started. No row was changed."
+                : Interruption(execution.Processed);
+            await InterruptAsync(execution.Id, what, cancellationToken);
+            LogInterrupted(logger, execution.Id, execution.Action, what);
+        }
+
+        return left.Count;
+    }
+
+    private static string Interruption(int committed) =>
+        $"Interrupted: the process running it stopped. {committed} rows were committed before it stopped; the others were not changed.";
+
+    private Task InterruptAsync(long id, string what, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return UpdateAsync(
+            id,
+            s => s.SetProperty(e => e.Status, ActionExecutionStatus.Interrupted).SetProperty(e => e.FinishedAt, now)
+                .SetProperty(e => e.Affected, e => e.Processed).SetProperty(e => e.Error, what),
+            cancellationToken);
     }
 
     private async Task UpdateAsync(long id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ActionExecution>> setters, CancellationToken cancellationToken)
@@ -110,6 +166,9 @@ public sealed partial class ActionExecutions(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Action '{Action}' on stock '{Stock}' by {User}: {Selected} selected, {Moved} moved to another stock.")]
     private static partial void LogRan(ILogger logger, string action, string stock, string user, int selected, int moved);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Action execution {Id} ('{Action}') marked interrupted: {What}")]
+    private static partial void LogInterrupted(ILogger logger, long id, string action, string what);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Action '{Action}' on stock '{Stock}' failed; nothing was changed.")]
     private static partial void LogFailed(ILogger logger, Exception exception, string action, string stock);

@@ -12,9 +12,10 @@ internal sealed class EntityCapturePlan
     private readonly Stock[] _stocks;
     private readonly bool[] _coveredByStateFunction;
 
-    public EntityCapturePlan(Type entityType, IReadOnlyList<Flow> flows, IReadOnlyList<Stock> stocksOfType, IReadOnlyList<StateFunctionRegistration> stateFunctions)
+    public EntityCapturePlan(Type entityType, IReadOnlyList<Flow> flows, IReadOnlyList<Stock> stocksOfType, IReadOnlyList<StateFunctionRegistration> stateFunctions, IReadOnlyList<StockGroup> groups)
     {
         EntityType = entityType;
+        Groups = groups;
         Flows = flows;
         StateFunctions = stateFunctions;
         var used = flows.SelectMany(f => f.Sources.Concat(f.Sinks)).Where(s => !s.IsExternal).ToHashSet();
@@ -32,6 +33,9 @@ internal sealed class EntityCapturePlan
     public Type EntityType { get; }
 
     public IReadOnlyList<Flow> Flows { get; }
+
+    /// <summary>The type's stock groups: flows are matched group by group.</summary>
+    public IReadOnlyList<StockGroup> Groups { get; }
 
     public IReadOnlyList<StateFunctionRegistration> StateFunctions { get; }
 

@@ -19,8 +19,15 @@ namespace StockAndFlow.Capture;
 /// (compiled once) evaluated on its original and current values. Events of rows whose keys are known
 /// are added to the save itself. Events of added rows with store-generated keys are written right
 /// after the save inside the same transaction (one this interceptor opens when the caller has none).
-/// Saving an unchanged instance again finds no modified entry and so adds no event (the seed's
+/// Saving an unchanged instance again finds no modified entry and so adds no event (django-stockandflow's
 /// ModelTracker recorded a second one).
+/// <para>
+/// The tracker's original values are the stored ones only for instances this context read with a
+/// tracking query or saved itself. A modified or deleted entry of any other instance (an entity passed
+/// to <c>Update</c>, attached and marked Modified, a stub passed to <c>Remove</c>) is decided from its
+/// stored row instead: one query per entity type per save, inside the save's transaction (one this
+/// interceptor opens when the caller has none).
+/// </para>
 /// </remarks>
 public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -34,6 +41,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         _model = model;
         _time = time;
         _dispatcher = dispatcher;
+        ContextWatcher.Start();
     }
 
     /// <inheritdoc />
@@ -129,7 +137,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
             return;
         }
 
-        var state = _states.GetOrCreateValue(context);
+        var state = State(context);
         if (state.Suppressed)
         {
             return;
@@ -147,20 +155,45 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         // Entries() runs DetectChanges when the context auto-detects, as SaveChanges would.
         var entries = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         var now = _time.GetUtcNow().UtcDateTime;
-        var waitsForKey = false;
+        var captured = new List<(EntityEntry Entry, EntityCapturePlan Plan, bool Known)>();
         foreach (var entry in entries)
         {
-            var plan = FindPlan(entry.Metadata.ClrType);
-            if (plan is null || !MayMove(plan, entry))
+            if (FindPlan(entry.Metadata.ClrType) is { } plan)
             {
-                continue;
-            }
+                // Added rows and rows of unknown origin hold their stored values once saved.
+                var known = entry.State != EntityState.Added && state.Known.Contains(entry.Entity);
+                if (!known && entry.State != EntityState.Deleted)
+                {
+                    state.Saved.Add(entry);
+                }
 
-            var original = entry.State == EntityState.Added ? null : entry.OriginalValues.ToObject();
+                if (MayMove(plan, entry))
+                {
+                    captured.Add((entry, plan, known));
+                }
+            }
+        }
+
+        var unknown = captured.Where(c => c.Entry.State != EntityState.Added && !c.Known).ToList();
+        var stored = new Dictionary<EntityEntry, object?>();
+        if (unknown.Count > 0)
+        {
+            // The stored values are read in the save's transaction, so the row cannot change between
+            // the read and the write without the save seeing it.
+            await BeginOwnTransactionAsync(context, state, async, cancellationToken);
+            stored = await StoredRows.ReadAsync(context, unknown.Select(c => (c.Entry, c.Plan.EntityType)), async, cancellationToken);
+        }
+
+        var waitsForKey = false;
+        foreach (var (entry, plan, _) in captured)
+        {
+            var original = entry.State == EntityState.Added ? null
+                : stored.TryGetValue(entry, out var row) ? row
+                : entry.OriginalValues.ToObject();
             var current = entry.State == EntityState.Deleted ? null : entry.Entity;
             var before = plan.Membership(original, original, current, isOriginalSide: true);
             var after = plan.Membership(current, original, current, isOriginalSide: false);
-            foreach (var (flow, source, sink) in FlowMatcher.Match(plan.Flows, before, after))
+            foreach (var (flow, source, sink) in FlowMatcher.Match(plan.Groups, before, after))
             {
                 var temporary = entry.State == EntityState.Added && SubjectKey.IsTemporary(entry);
                 var pending = new PendingFlowEvent(entry, entry.Entity, flow, source, sink, temporary ? null : NewEvent(entry, flow, source, sink, now));
@@ -184,13 +217,22 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
             state.Added.Add(context.Add(pending.Event!));
         }
 
-        if (waitsForKey && context.Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null)
+        if (waitsForKey)
+        {
+            await BeginOwnTransactionAsync(context, state, async, cancellationToken);
+        }
+    }
+
+    private static async Task BeginOwnTransactionAsync(DbContext context, CaptureState state, bool async, CancellationToken cancellationToken)
+    {
+        if (state.OwnTransaction is null && context.Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null)
         {
             state.OwnTransaction = async
                 ? await context.Database.BeginTransactionAsync(cancellationToken)
                 : context.Database.BeginTransaction();
         }
     }
+
 
     private async Task AfterSaveAsync(DbContext? context, bool async, CancellationToken cancellationToken)
     {
@@ -200,7 +242,15 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         }
 
         RestoreAutoDetect(context, state);
-        if (state.Pending.Count == 0)
+
+        // What this context saved now holds its stored values: later saves trust its tracker.
+        foreach (var entry in state.Saved.Where(e => e.State != EntityState.Detached))
+        {
+            state.Known.Add(entry.Entity);
+        }
+
+        state.Saved.Clear();
+        if (state.Pending.Count == 0 && state.OwnTransaction is null)
         {
             return;
         }
@@ -276,6 +326,18 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         state.Reset();
     }
 
+    private CaptureState State(DbContext context) =>
+        _states.GetValue(context, _ => new CaptureState(new KnownInstances(type => FindPlan(type) is not null)));
+
+    /// <summary>Follows the context's tracking queries, to know which instances hold stored values.</summary>
+    internal void Watch(DbContext context)
+    {
+        if (_model.HasCapture)
+        {
+            State(context).Known.Watch(context);
+        }
+    }
+
     private static void RestoreAutoDetect(DbContext context, CaptureState state)
     {
         if (state.RestoreAutoDetect)
@@ -335,8 +397,10 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         }
     }
 
-    private sealed class CaptureState
+    private sealed class CaptureState(KnownInstances known)
     {
+        public KnownInstances Known { get; } = known;
+
         public List<PendingFlowEvent> Pending { get; } = [];
 
         public List<EntityEntry> Added { get; } = [];
@@ -344,6 +408,9 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         public List<PendingFlowEvent> AwaitingCommit { get; } = [];
 
         public List<EntityEntry> Leftovers { get; } = [];
+
+        /// <summary>Entries of captured types in the current save whose values it makes known: added, or of unknown origin.</summary>
+        public List<EntityEntry> Saved { get; } = [];
 
         public IDbContextTransaction? OwnTransaction { get; set; }
 
@@ -357,6 +424,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         {
             Pending.Clear();
             Added.Clear();
+            Saved.Clear();
         }
     }
 }

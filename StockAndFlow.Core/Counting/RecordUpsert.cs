@@ -32,14 +32,18 @@ internal static class RecordUpsert
             },
             cancellationToken);
 
-    public static Task StockFacetRecordsAsync(DbContext db, IReadOnlyList<StockFacetRecord> records, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Upserts facet records and sets to zero every stored value of a counted (stock, facet, period,
+    /// bucket) that the new count no longer has, so a bucket's facet records always sum to its total.
+    /// </summary>
+    public static Task StockFacetRecordsAsync(DbContext db, IReadOnlyList<StockFacetRecord> records, IReadOnlySet<FacetScope> counted, DateTime countedAt, CancellationToken cancellationToken) =>
         UpsertAsync(
             db,
             records,
-            (set, batch) =>
+            (set, _) =>
             {
-                var stocks = batch.Select(r => r.Stock).Distinct().ToList();
-                var buckets = batch.Select(r => r.BucketStart).Distinct().ToList();
+                var stocks = counted.Select(c => c.Stock).Distinct().ToList();
+                var buckets = counted.Select(c => c.BucketStart).Distinct().ToList();
                 return set.Where(r => stocks.Contains(r.Stock) && buckets.Contains(r.BucketStart));
             },
             r => (r.Stock, r.Facet, r.Period, r.BucketStart, r.IsNull, r.Value),
@@ -48,7 +52,15 @@ internal static class RecordUpsert
                 target.Count = source.Count;
                 target.CountedAt = source.CountedAt;
             },
-            cancellationToken);
+            cancellationToken,
+            stale =>
+            {
+                if (stale.Count != 0 && counted.Contains(new FacetScope(stale.Stock, stale.Facet, stale.Period, stale.BucketStart)))
+                {
+                    stale.Count = 0;
+                    stale.CountedAt = countedAt;
+                }
+            });
 
     public static Task FlowRecordsAsync(DbContext db, IReadOnlyList<FlowRecord> records, CancellationToken cancellationToken) =>
         UpsertAsync(
@@ -94,11 +106,12 @@ internal static class RecordUpsert
         Func<IQueryable<TRecord>, IReadOnlyList<TRecord>, IQueryable<TRecord>> existingQuery,
         Func<TRecord, TKey> key,
         Action<TRecord, TRecord> update,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<TRecord>? unmatched = null)
         where TRecord : class
         where TKey : notnull
     {
-        if (records.Count == 0)
+        if (records.Count == 0 && unmatched is null)
         {
             return;
         }
@@ -113,15 +126,25 @@ internal static class RecordUpsert
             }
 
             var fresh = new List<TRecord>();
+            var matched = new HashSet<TRecord>(ReferenceEqualityComparer.Instance);
             foreach (var record in records)
             {
                 if (byKey.TryGetValue(key(record), out var current))
                 {
                     update(current, record);
+                    matched.Add(current);
                 }
                 else if (byKey.TryAdd(key(record), record))
                 {
                     fresh.Add(record);
+                }
+            }
+
+            if (unmatched is not null)
+            {
+                foreach (var record in existing.Where(r => !matched.Contains(r)))
+                {
+                    unmatched(record);
                 }
             }
 
@@ -165,3 +188,6 @@ internal static class RecordUpsert
         }
     }
 }
+
+/// <summary>The (stock, facet, period, bucket) a snapshot counted a facet for.</summary>
+internal readonly record struct FacetScope(string Stock, string Facet, Records.Period Period, DateTime BucketStart);

@@ -52,7 +52,7 @@ public sealed class StockCounter(StockAndFlowModel model)
                 var counted = await (Task<List<List<FacetValueCount>>>)method.Invoke(null, [db, pairs.Select(p => p.Stock.Predicate).ToList(), pairs[0].Facet.Selector, cancellationToken])!;
                 for (var i = 0; i < pairs.Count; i++)
                 {
-                    facetCounts[pairs[i]] = Complete(pairs[i].Facet, counted[i]);
+                    facetCounts[pairs[i]] = await CompleteAsync(db, pairs[i].Facet, counted[i], cancellationToken);
                 }
             }
 
@@ -77,7 +77,7 @@ public sealed class StockCounter(StockAndFlowModel model)
     {
         var method = FacetMethod.MakeGenericMethod(stock.EntityType, facet.ValueType);
         var counted = await (Task<List<FacetValueCount>>)method.Invoke(null, [db, stock.Predicate, facet.Selector, cancellationToken])!;
-        return Complete(facet, counted);
+        return await CompleteAsync(db, facet, counted, cancellationToken);
     }
 
     /// <summary>The facets of stocks of one type, grouped where stocks declare the same one (slug and selector) and so share one GROUP BY.</summary>
@@ -104,10 +104,10 @@ public sealed class StockCounter(StockAndFlowModel model)
         return db.Set<T>().GroupBy(selector).Select(projection);
     }
 
-    // A fixed value list adds its absent values as zero rows; largest first, then by value.
-    private static FacetCount Complete(Facet facet, List<FacetValueCount> counted)
+    // A value list (fixed, or read now) adds its absent values as zero rows; largest first, then by value.
+    private static async Task<FacetCount> CompleteAsync(DbContext db, Facet facet, List<FacetValueCount> counted, CancellationToken cancellationToken)
     {
-        if (facet.Values is { } fixedValues)
+        if (await facet.ListValuesAsync(db, cancellationToken) is { } fixedValues)
         {
             var present = counted.Select(c => c.Value).ToHashSet();
             counted.AddRange(fixedValues.Select(FacetValue.Format).Where(v => !present.Contains(v)).Distinct().Select(v => new FacetValueCount(v, 0)));

@@ -7,7 +7,8 @@ namespace StockAndFlow.Counting;
 /// <summary>
 /// Counts stocks and stores the counts as <see cref="StockRecord"/> and <see cref="StockFacetRecord"/>
 /// rows in the bucket of each snapshot period containing the instant. Writing the same snapshot again
-/// updates the records it wrote; it never duplicates them.
+/// updates the records it wrote; it never duplicates them, and a facet value it no longer finds in a
+/// bucket it writes becomes zero there, so facet records always sum to the stock record.
 /// </summary>
 public sealed class StockSnapshotter(StockCounter counter, PeriodCalendar calendar, IReadOnlyList<Period> periods)
 {
@@ -27,12 +28,14 @@ public sealed class StockSnapshotter(StockCounter counter, PeriodCalendar calend
     {
         var stockRecords = new List<StockRecord>();
         var facetRecords = new List<StockFacetRecord>();
+        var facetScopes = new HashSet<FacetScope>();
         foreach (var period in Periods)
         {
             var bucket = calendar.BucketStart(at, period);
             foreach (var count in counts)
             {
                 stockRecords.Add(new StockRecord { Stock = count.Stock.Slug, Period = period, BucketStart = bucket, Count = count.Total, CountedAt = at });
+                facetScopes.UnionWith(count.Facets.Select(f => new FacetScope(count.Stock.Slug, f.Facet.Slug, period, bucket)));
                 facetRecords.AddRange(count.Facets.SelectMany(f => f.Values.Select(v => new StockFacetRecord
                 {
                     Stock = count.Stock.Slug,
@@ -48,6 +51,8 @@ public sealed class StockSnapshotter(StockCounter counter, PeriodCalendar calend
         }
 
         await RecordUpsert.StockRecordsAsync(db, stockRecords, cancellationToken);
-        await RecordUpsert.StockFacetRecordsAsync(db, facetRecords, cancellationToken);
+        // A value absent from this count is zero in these buckets, not its last count: otherwise a
+        // bucket's facet records would no longer sum to its total.
+        await RecordUpsert.StockFacetRecordsAsync(db, facetRecords, facetScopes, at, cancellationToken);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ActionExecutionConfiguration : IEntityTypeConfiguration<Ac
         builder.Property(e => e.FilterJson).IsRequired();
         builder.Property(e => e.User).HasMaxLength(256).IsRequired();
         builder.Property(e => e.Error).HasMaxLength(2000);
+        builder.Property(e => e.Owner).HasMaxLength(300);
         builder.Property(e => e.RequestedAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(e => e.FinishedAt).HasConversion<UtcDateTimeConverter>();
         builder.HasIndex(e => e.RequestedAt);

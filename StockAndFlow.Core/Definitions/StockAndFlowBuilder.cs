@@ -124,6 +124,7 @@ public sealed class StockAndFlowBuilder
     public StockAndFlowModel Build()
     {
         DefinitionValidator.Validate(_stocks, _flows, _processes, _stateFunctions);
+        StockGroups.Validate(StockGroups.Build(_stocks, _flows, _stateFunctions));
         DefinitionValidator.ValidateDecay(_decayRules, _stocks, _flows);
         DefinitionValidator.ValidateActions(_actions, _stocks);
         Statistics.StatisticsValidator.Validate(_domains, _trackers);

@@ -10,6 +10,7 @@ public sealed class StockAndFlowModel
     private readonly Dictionary<string, Process> _processesBySlug;
     private readonly Dictionary<Type, EntityCapturePlan> _capturePlans;
     private readonly Dictionary<string, DecayRule> _decayBySlug;
+    private readonly Dictionary<Stock, StockGroup> _groupsByStock;
 
     internal StockAndFlowModel(
         IReadOnlyList<Stock> stocks,
@@ -29,6 +30,8 @@ public sealed class StockAndFlowModel
         _stocksBySlug = Stocks.ToDictionary(s => s.Slug, StringComparer.Ordinal);
         _flowsBySlug = Flows.ToDictionary(f => f.Slug, StringComparer.Ordinal);
         _processesBySlug = Processes.ToDictionary(p => p.Slug, StringComparer.Ordinal);
+        StockGroups = StockAndFlow.Definitions.StockGroups.Build(Stocks, Flows, StateFunctions);
+        _groupsByStock = StockGroups.SelectMany(g => g.Stocks.Select(s => (s, g))).ToDictionary(x => x.s, x => x.g);
         _capturePlans = Flows
             .GroupBy(f => f.EntityType)
             .ToDictionary(
@@ -37,8 +40,18 @@ public sealed class StockAndFlowModel
                     g.Key,
                     [.. g],
                     [.. Stocks.Where(s => s.EntityType == g.Key)],
-                    [.. StateFunctions.Where(r => r.EntityType == g.Key)]));
+                    [.. StateFunctions.Where(r => r.EntityType == g.Key)],
+                    [.. StockGroups.Where(sg => sg.EntityType == g.Key)]));
     }
+
+    /// <summary>
+    /// Stocks connected by flows, each with its flows and the moves no flow records; every stock a
+    /// flow uses is in exactly one. Capture evaluates External per group.
+    /// </summary>
+    public IReadOnlyList<StockGroup> StockGroups { get; }
+
+    /// <summary>The group of a stock that flows use; null for a stock no flow uses.</summary>
+    public StockGroup? GroupOf(Stock stock) => _groupsByStock.GetValueOrDefault(stock);
 
     /// <summary>Every stock in declaration order.</summary>
     public IReadOnlyList<Stock> Stocks { get; }

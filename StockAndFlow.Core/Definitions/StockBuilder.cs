@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace StockAndFlow.Definitions;
 
@@ -32,6 +33,24 @@ public sealed class StockBuilder<T>
     public StockBuilder<T> Facet<TValue>(string slug, Expression<Func<T, TValue>> selector, IEnumerable<TValue>? values = null, string? name = null)
     {
         var facet = new Facet(slug, selector, values?.Select(v => (object?)v).ToList());
+        if (name is not null)
+        {
+            facet.Name = name;
+        }
+
+        Stock.AddFacet(facet);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a facet whose value list is read from the database at every count, as django-stockandflow
+    /// re-evaluated a value queryset at every use: each value <paramref name="values"/> returns then is
+    /// counted even when no row of the stock has it, so a value added later (a new plan) shows as zero.
+    /// </summary>
+    public StockBuilder<T> Facet<TValue>(string slug, Expression<Func<T, TValue>> selector, Func<DbContext, IQueryable<TValue>> values, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var facet = new Facet(slug, selector, null, values, async (db, ct) => [.. (await values(db).Distinct().ToListAsync(ct)).Select(v => (object?)v)]);
         if (name is not null)
         {
             facet.Name = name;

@@ -38,6 +38,10 @@ internal static class QueryValidator
                 foreach (var facet in stock.Facets)
                 {
                     Try(stock, $"facet '{facet.Slug}'", () => CheckFacetMethod.MakeGenericMethod(group.Key, facet.ValueType).Invoke(null, [db, stock.Predicate, facet.Selector]));
+                    if (facet.ValuesQuery is { } values)
+                    {
+                        Try(stock, $"value list of facet '{facet.Slug}'", () => values(db).ToQueryString());
+                    }
                 }
             }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StockAndFlow.Capture;
 using StockAndFlow.Definitions;
@@ -12,13 +13,19 @@ namespace StockAndFlow.Hosting;
 /// <summary>
 /// Builds and validates the model when the host starts, so a definition error — or a DbContext that
 /// lacks StockAndFlow's tables or its capture interceptor — stops start-up with a message naming the fix
-/// instead of surfacing as a failed save or as flow events silently not recorded.
+/// instead of surfacing as a failed save or as flow events silently not recorded. Logs, per stock group,
+/// the moves no flow records: the stocks they touch change by more than inflows minus outflows.
 /// </summary>
-internal sealed class StartupValidator(IServiceProvider services, IOptions<StockAndFlowOptions> options) : IHostedService
+internal sealed partial class StartupValidator(IServiceProvider services, IOptions<StockAndFlowOptions> options, ILogger<StartupValidator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var model = services.GetRequiredService<StockAndFlowModel>();
+        foreach (var group in model.StockGroups.Where(g => g.UndeclaredMoves.Count > 0))
+        {
+            LogUndeclaredMoves(logger, group.ToString(), string.Join(", ", group.UndeclaredMoves));
+        }
+
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
         CheckContext(model, db);
@@ -50,4 +57,7 @@ internal sealed class StartupValidator(IServiceProvider services, IOptions<Stock
                 + $"services.AddDbContext<{contextName}>((sp, o) => o.Use...(connectionString).AddStockAndFlowCapture(sp)).");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stock group [{Group}]: no flow records the moves {Moves}; counts of the stocks they touch are not explained by inflows minus outflows.")]
+    private static partial void LogUndeclaredMoves(ILogger logger, string group, string moves);
 }

@@ -90,6 +90,7 @@ public static class StockAndFlowServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<FlowHandlerDispatcher>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StartupValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StockAndFlow.Actions.InterruptedExecutionsSweeper>());
         return new StockAndFlowServicesBuilder(services, registry);
     }
 }

@@ -14,6 +14,13 @@ public enum ActionExecutionStatus
 
     /// <summary>Stopped by an error; its transaction rolled back, so no row moved.</summary>
     Failed = 4,
+
+    /// <summary>
+    /// Stopped because the process running it (or holding its queued job) stopped or was cancelled.
+    /// <see cref="ActionExecution.Processed"/> says how many rows were committed first: none for a
+    /// set-based action (one transaction), whole batches for a per-row action. A retry of its job runs it again.
+    /// </summary>
+    Interrupted = 5,
 }
 
 /// <summary>The audit log of actions: who ran what on which members, when, and how many rows it touched.</summary>
@@ -49,12 +56,18 @@ public sealed class ActionExecution
     /// <summary>Rows selected when it ran.</summary>
     public int Selected { get; set; }
 
-    /// <summary>Rows processed so far (progress).</summary>
+    /// <summary>Rows processed so far (progress); while running, the rows committed in finished batches.</summary>
     public int Processed { get; set; }
 
     /// <summary>Rows the action changed.</summary>
     public int Affected { get; set; }
 
-    /// <summary>The error, when it failed.</summary>
+    /// <summary>The error, when it failed, or what was committed, when it was interrupted.</summary>
     public string? Error { get; set; }
+
+    /// <summary>
+    /// The process that requested or runs it (machine, process id and start time), so that a restart
+    /// can tell executions left by a dead process from those of a live one.
+    /// </summary>
+    public string? Owner { get; set; }
 }

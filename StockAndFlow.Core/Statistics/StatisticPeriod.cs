@@ -28,3 +28,17 @@ public enum StatisticPeriod
     /// <summary>Cumulative up to the end of the date's day (written for every day).</summary>
     Lifetime = 7,
 }
+
+/// <summary>Where a statistic period's dates fall.</summary>
+internal static class StatisticPeriodCalendar
+{
+    /// <summary>The statistic date of <paramref name="at"/>: its calendar bucket, or its day for Days28 and Lifetime.</summary>
+    public static DateTime BucketStart(this Records.PeriodCalendar calendar, DateTime at, StatisticPeriod period) => period switch
+    {
+        StatisticPeriod.Hour => calendar.BucketStart(at, Records.Period.Hour),
+        StatisticPeriod.Week => calendar.BucketStart(at, Records.Period.Week),
+        StatisticPeriod.Month => calendar.BucketStart(at, Records.Period.Month),
+        StatisticPeriod.Year => calendar.BucketStart(at, Records.Period.Year),
+        _ => calendar.BucketStart(at, Records.Period.Day),
+    };
+}

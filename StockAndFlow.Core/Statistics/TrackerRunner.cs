@@ -142,14 +142,7 @@ public sealed class TrackerRunner(PeriodCalendar calendar, StatisticsStore store
         },
     };
 
-    private DateTime Bucket(DateTime at, StatisticPeriod period) => period switch
-    {
-        StatisticPeriod.Hour => calendar.BucketStart(at, Period.Hour),
-        StatisticPeriod.Week => calendar.BucketStart(at, Period.Week),
-        StatisticPeriod.Month => calendar.BucketStart(at, Period.Month),
-        StatisticPeriod.Year => calendar.BucketStart(at, Period.Year),
-        _ => calendar.BucketStart(at, Period.Day),
-    };
+    private DateTime Bucket(DateTime at, StatisticPeriod period) => calendar.BucketStart(at, period);
 
     private static Expression<Func<T, TrackRow<TKey>>> Projection<T, TKey>(TrackerDefinition<T> tracker)
         where T : class

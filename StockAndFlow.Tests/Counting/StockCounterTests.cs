@@ -75,6 +75,26 @@ public sealed class StockCounterTests
     }
 
     [Theory, AllProviders]
+    public async Task FacetCounts_ListValuesReadFromTheDatabase_AtCountTime(string provider)
+    {
+        await using var engine = await Engine.StartAsync(provider, sf => sf.Stock<User>("users", u => u.Id > 0)
+            .Facet("team", u => u.Team!.Name, db => db.Set<Team>().Select(t => t.Name)));
+        await using var db = engine.NewContext();
+        db.Users.Add(new User { Team = new Team { Name = "starter" } });
+        await db.SaveChangesAsync();
+        var before = Assert.Single(Assert.Single(await engine.Counter.CountAllAsync(db)).Facets);
+
+        // A plan added after start-up is listed from the next count on, with no row yet.
+        db.Teams.Add(new Team { Name = "enterprise" });
+        await db.SaveChangesAsync();
+        var after = Assert.Single(Assert.Single(await engine.Counter.CountAllAsync(db)).Facets);
+
+        Assert.True(after.Facet.ValuesFromDatabase);
+        Assert.Equal([("starter", 1L)], before.Values.Select(v => (v.Value, v.Count)));
+        Assert.Equal([("starter", 1L), ("enterprise", 0L)], after.Values.Select(v => (v.Value, v.Count)));
+    }
+
+    [Theory, AllProviders]
     public async Task FacetCounts_FollowARelatedEntity(string provider)
     {
         await using var engine = await StartWithUsersAsync(provider);

@@ -51,6 +51,33 @@ public sealed class StatisticsStoreTests
         Assert.Equal([3m, 4m], byObject.Select(s => s.Value!.Value).Order());
     }
 
+    [Theory, AllProviders]
+    public async Task Record_ByTheMetricDeclaredInCode_WithoutADate_IsTodayInTheReportingTimeZone(string provider)
+    {
+        MetricDefinition orders = null!;
+        await using var engine = await Engine.StartAsync(
+            provider,
+            sf => orders = sf.Domain("shop", "Shop").Metric("orders", "Orders"),
+            options: o => o.ReportingTimeZone = "Pacific/Auckland");
+        var store = engine.Services.GetRequiredService<StatisticsStore>();
+        await using var db = engine.NewContext();
+
+        // 23:30 UTC on 2 March is 12:30 on 3 March in Auckland (UTC+13): "today" is the 3rd there.
+        engine.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 23, 30, 0, TimeSpan.Zero));
+        await store.RecordAsync(db, orders, StatisticPeriod.Day, 7);
+        await store.RecordAsync(db, orders, StatisticPeriod.Day, 2, "Customer", "42");
+        await store.RecordAsync(db, orders, StatisticPeriod.Lifetime, new DateTime(2026, 3, 1, 11, 0, 0, DateTimeKind.Utc), 30);
+
+        var aucklandMarch3 = new DateTime(2026, 3, 2, 11, 0, 0, DateTimeKind.Utc);
+        var day = Assert.Single(await StatisticsStore.ReadAsync(db, orders, StatisticPeriod.Day));
+        Assert.Equal((aucklandMarch3, 7m), (day.Date, day.Value));
+        Assert.Equal(7m, await store.ValueAsync(db, orders, StatisticPeriod.Day));
+        Assert.Equal(2m, await store.ValueAsync(db, orders, StatisticPeriod.Day, objectType: "Customer", objectKey: "42"));
+        Assert.Equal(30m, await store.ValueAsync(db, orders, StatisticPeriod.Lifetime, new DateTime(2026, 3, 1, 11, 0, 0, DateTimeKind.Utc)));
+        Assert.Null(await store.ValueAsync(db, orders, StatisticPeriod.Lifetime));
+        Assert.Equal(("shop", "orders"), (await db.Set<StatisticDomain>().Select(d => d.Ref).SingleAsync(), await db.Set<StatisticMetric>().Select(m => m.Ref).SingleAsync()));
+    }
+
     [Fact]
     public async Task SumAndAverageTrackers_AggregateTheColumn()
     {

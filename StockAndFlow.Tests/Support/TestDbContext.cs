@@ -19,6 +19,10 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
 
     public DbSet<Comment> Comments => Set<Comment>();
 
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<Chore> Chores => Set<Chore>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 

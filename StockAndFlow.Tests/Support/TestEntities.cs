@@ -71,3 +71,20 @@ public sealed class Comment
 
     public decimal Score { get; set; }
 }
+
+/// <summary>A principal whose chores are deleted with it (a required relationship, cascading).</summary>
+public sealed class Project
+{
+    public int Id { get; set; }
+
+    public List<Chore> Chores { get; set; } = [];
+}
+
+public sealed class Chore
+{
+    public int Id { get; set; }
+
+    public int ProjectId { get; set; }
+
+    public bool Done { get; set; }
+}

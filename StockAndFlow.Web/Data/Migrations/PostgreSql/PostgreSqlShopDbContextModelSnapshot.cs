@@ -325,6 +325,10 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("Processed")
                         .HasColumnType("integer");
 

@@ -1,0 +1,169 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using StockAndFlow.Definitions;
+using StockAndFlow.Tests.Support;
+
+namespace StockAndFlow.Tests.Capture;
+
+/// <summary>
+/// Saves whose entries carry no original values of their own (the edit-form pattern, Attach + Modified,
+/// stub deletes): capture reads the stored rows instead of trusting the tracker.
+/// </summary>
+public sealed class DisconnectedSaveTests
+{
+    [Theory, AllProviders]
+    public async Task Capture_RecordsTheMove_WhenADisconnectedEntityIsUpdated(string provider)
+    {
+        await using var engine = await Engine.StartAsync(provider, CaptureSemanticsTests.UserFlows);
+        var id = await AddUserAsync(engine, active: true);
+
+        await using var db = engine.NewContext();
+        db.Update(new User { Id = id, Name = "edited", IsActive = false });
+        await db.SaveChangesAsync();
+
+        var deactivating = Assert.Single(await engine.EventsAsync(), e => e.Flow != "creating");
+        Assert.Equal(("deactivating", "active", "inactive"), (deactivating.Flow, deactivating.Source, deactivating.Sink));
+    }
+
+    [Theory, AllProviders]
+    public async Task Capture_RecordsTheMove_WhenAnAttachedEntityIsMarkedModified(string provider)
+    {
+        await using var engine = await Engine.StartAsync(provider, CaptureSemanticsTests.UserFlows);
+        var id = await AddUserAsync(engine, active: true);
+
+        await using var db = engine.NewContext();
+        db.Attach(new User { Id = id, Name = "edited", IsActive = false }).State = EntityState.Modified;
+        db.SaveChanges();
+
+        Assert.Equal(["creating", "deactivating"], (await engine.EventsAsync()).Select(e => e.Flow));
+    }
+
+    [Theory, AllProviders]
+    public async Task Capture_RecordsNothing_WhenADisconnectedUpdateChangesNoStock(string provider)
+    {
+        await using var engine = await Engine.StartAsync(provider, CaptureSemanticsTests.UserFlows);
+        var id = await AddUserAsync(engine, active: false);
+
+        await using var db = engine.NewContext();
+        db.Update(new User { Id = id, Name = "renamed", IsActive = false });
+        await db.SaveChangesAsync();
+
+        Assert.Equal(["creating"], (await engine.EventsAsync()).Select(e => e.Flow));
+    }
+
+    [Theory, AllProviders]
+    public async Task Capture_RecordsTheStocksAStubDeleteLeft(string provider)
+    {
+        await using var engine = await Engine.StartAsync(provider, sf =>
+        {
+            var active = sf.Stock<User>("active", u => u.IsActive);
+            var inactive = sf.Stock<User>("inactive", u => !u.IsActive);
+            sf.Flow<User>("leaving-active").From(active).To(Stock.External);
+            sf.Flow<User>("leaving-inactive").From(inactive).To(Stock.External);
+        });
+        var id = await AddUserAsync(engine, active: false);
+
+        // A stub holds only the key: its IsActive (true by default) says nothing about the stored row.
+        await using var db = engine.NewContext();
+        db.Remove(new User { Id = id });
+        await db.SaveChangesAsync();
+
+        var leaving = Assert.Single(await engine.EventsAsync());
+        Assert.Equal(("leaving-inactive", "inactive", (string?)null), (leaving.Flow, leaving.Source, leaving.Sink));
+    }
+
+    [Theory, AllProviders]
+    public async Task Capture_ReadsStoredRowsInOneQueryPerEntityType_AndNoneForTrackedEntries(string provider)
+    {
+        await using var engine = await Engine.StartAsync(provider, CaptureSemanticsTests.UserFlows);
+        var ids = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await AddUserAsync(engine, active: true));
+        }
+
+        var commands = new CommandCounter();
+        await using (var db = NewCountingContext(engine, commands))
+        {
+            var tracked = await db.Users.SingleAsync(u => u.Id == ids[0]);
+            commands.Reset();
+            tracked.IsActive = false;
+            await db.SaveChangesAsync();
+            Assert.Equal(0, commands.Selects);
+        }
+
+        await using (var db = NewCountingContext(engine, commands))
+        {
+            commands.Reset();
+            db.Update(new User { Id = ids[1], IsActive = false });
+            db.Remove(new User { Id = ids[2] });
+            await db.SaveChangesAsync();
+            Assert.Equal(1, commands.Selects);
+        }
+
+        Assert.Equal(["deactivating", "deactivating"], (await engine.EventsAsync()).Where(e => e.Flow != "creating").Select(e => e.Flow));
+    }
+
+    [Theory, AllProviders]
+    public async Task Capture_TrustsOriginalValues_OfRowsTheContextAddedBefore(string provider)
+    {
+        await using var engine = await Engine.StartAsync(provider, CaptureSemanticsTests.UserFlows);
+        var commands = new CommandCounter();
+        await using var db = NewCountingContext(engine, commands);
+        var user = new User { IsActive = true };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+
+        commands.Reset();
+        user.IsActive = false;
+        await db.SaveChangesAsync();
+
+        Assert.Equal(0, commands.Selects);
+        Assert.Equal(["creating", "deactivating"], (await engine.EventsAsync()).Select(e => e.Flow));
+    }
+
+    internal static async Task<int> AddUserAsync(Engine engine, bool active)
+    {
+        await using var db = engine.NewContext();
+        var user = new User { Name = "stored", IsActive = active };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    private static TestDbContext NewCountingContext(Engine engine, CommandCounter commands)
+    {
+        var options = new DbContextOptionsBuilder<TestDbContext>();
+        engine.Database.Use(options).AddStockAndFlowCapture(engine.Services).AddInterceptors(commands);
+        return new TestDbContext(options.Options);
+    }
+
+    /// <summary>Counts the SELECT statements a context sends.</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Selects { get; private set; }
+
+        public void Reset() => Selects = 0;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Count(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Count(command);
+            return base.ReaderExecuting(command, eventData, result);
+        }
+
+        private void Count(DbCommand command)
+        {
+            if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+            {
+                Selects++;
+            }
+        }
+    }
+}
