@@ -233,7 +233,6 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         }
     }
 
-
     private async Task AfterSaveAsync(DbContext? context, bool async, CancellationToken cancellationToken)
     {
         if (context is null || !_states.TryGetValue(context, out var state) || state.Suppressed)
@@ -394,37 +393,6 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         if (context.Model.FindEntityType(typeof(FlowEvent)) is null)
         {
             throw StockAndFlowModelBuilderExtensions.NotMapped(context);
-        }
-    }
-
-    private sealed class CaptureState(KnownInstances known)
-    {
-        public KnownInstances Known { get; } = known;
-
-        public List<PendingFlowEvent> Pending { get; } = [];
-
-        public List<EntityEntry> Added { get; } = [];
-
-        public List<PendingFlowEvent> AwaitingCommit { get; } = [];
-
-        public List<EntityEntry> Leftovers { get; } = [];
-
-        /// <summary>Entries of captured types in the current save whose values it makes known: added, or of unknown origin.</summary>
-        public List<EntityEntry> Saved { get; } = [];
-
-        public IDbContextTransaction? OwnTransaction { get; set; }
-
-        public bool Suppressed { get; set; }
-
-        public bool RestoreAutoDetect { get; set; }
-
-        public DateTime Now { get; set; }
-
-        public void Reset()
-        {
-            Pending.Clear();
-            Added.Clear();
-            Saved.Clear();
         }
     }
 }
