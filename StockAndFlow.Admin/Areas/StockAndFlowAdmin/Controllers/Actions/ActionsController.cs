@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Actions;
 using StockAndFlow.Definitions;
 using StockAndFlow.Jobs;
 using StockAndFlow.Members;
 using StockAndFlow.Records;
 using StockAndFlow.Admin.Api;
+using StockAndFlow.Admin.Reading;
 using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Actions;
@@ -15,7 +15,14 @@ namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Actions;
 /// <see cref="ActionExecutions.InlineLimit"/> rows, as a background job beyond when the host has a
 /// scheduler (inline when it has none) — then the execution's page, and the audit log of every execution.
 /// </summary>
-public sealed class ActionsController(StockAndFlowModel model, ActionExecutions executions, ActionProgress progress, IStockAndFlowScheduler? scheduler = null) : AdminController
+public sealed class ActionsController(
+    StockAndFlowModel model,
+    StockReader stocks,
+    ExecutionsReader log,
+    ActionExecutions executions,
+    ActionProgress progress,
+    AdminDatabase database,
+    IStockAndFlowScheduler? scheduler = null) : AdminController
 {
     [HttpGet]
     public async Task<IActionResult> Confirm(string slug, string actionSlug, CancellationToken cancellationToken)
@@ -26,7 +33,7 @@ public sealed class ActionsController(StockAndFlowModel model, ActionExecutions 
         }
 
         var (selection, all) = ParseSelection();
-        var count = await ActionRunner.CountAsync(Db, stock, selection, cancellationToken);
+        var count = await stocks.CountSelectionAsync(stock, selection, cancellationToken);
         var outflows = model.Flows.Where(f => f.Sources.Contains(stock)).ToList();
         var query = Request.Query.Where(p => p.Key is "facet" or "value" or "null" or "search" or "key" or "all").ToList();
         return View(new ConfirmPage(action, stock, selection, all, count, outflows, query));
@@ -42,9 +49,9 @@ public sealed class ActionsController(StockAndFlowModel model, ActionExecutions 
         }
 
         var (selection, _) = ParseSelection();
-        var count = await ActionRunner.CountAsync(Db, stock, selection, cancellationToken);
+        var count = await stocks.CountSelectionAsync(stock, selection, cancellationToken);
         var user = User.Identity?.Name ?? "unknown";
-        var id = await executions.RequestAsync(Db, action, stock, selection, user, cancellationToken);
+        var id = await executions.RequestAsync(database.Context, action, stock, selection, user, cancellationToken);
         if (count > ActionExecutions.InlineLimit && scheduler is not null)
         {
             scheduler.EnqueueAction(id);
@@ -61,7 +68,7 @@ public sealed class ActionsController(StockAndFlowModel model, ActionExecutions 
     [HttpGet]
     public async Task<IActionResult> Execution(long id, CancellationToken cancellationToken)
     {
-        var execution = await Db.Set<ActionExecution>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var execution = await log.FindAsync(id, cancellationToken);
         if (execution is null)
         {
             return NotFoundPage("execution", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -76,10 +83,8 @@ public sealed class ActionsController(StockAndFlowModel model, ActionExecutions 
     public async Task<IActionResult> Log(CancellationToken cancellationToken)
     {
         var (page, pageSize) = MembersRequest.ParsePage(Request);
-        var all = Db.Set<ActionExecution>().AsNoTracking();
-        var total = await all.LongCountAsync(cancellationToken);
-        var rows = await all.OrderByDescending(e => e.RequestedAt).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var total = await log.CountAsync(cancellationToken);
+        var rows = await log.PageAsync(page, pageSize, cancellationToken);
         return View(new LogPage([.. rows.Select(Row)], total, page, pageSize));
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using StockAndFlow.Admin.Api;
+using StockAndFlow.Admin.Reading;
 using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Home;
@@ -10,8 +10,8 @@ public sealed class HomeController(AdminReadModel read) : AdminController
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var stocks = await read.StocksAsync(Db, cancellationToken);
-        var flows = await read.FlowsAsync(Db, cancellationToken);
+        var stocks = await read.StocksAsync(cancellationToken);
+        var flows = await read.FlowsAsync(cancellationToken);
         return View(HomePage.Build(read.Model, stocks, flows));
     }
 }

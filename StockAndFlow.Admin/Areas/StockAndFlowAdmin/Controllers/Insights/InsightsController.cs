@@ -1,20 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Definitions;
 using StockAndFlow.Insights;
 using StockAndFlow.Admin.Api;
+using StockAndFlow.Admin.Reading;
 using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Insights;
 
 /// <summary>Insights: a dashboard of counters and gauges, a page per chart insight, and the run history.</summary>
-public sealed class InsightsController(StockAndFlowModel model) : AdminController
+public sealed class InsightsController(StockAndFlowModel model, InsightsReader insights) : AdminController
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var latest = await InsightCollector.LatestAsync(Db, cancellationToken);
-        var lastRun = await Db.Set<InsightRun>().AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var latest = await insights.LatestAsync(cancellationToken);
+        var lastRun = await insights.LastRunAsync(cancellationToken);
         return View(new InsightsIndexPage(
             [.. model.Insights.Select(i => new InsightTile(i, latest.TryGetValue(i.Slug, out var r) ? r.Latest : null, latest.TryGetValue(i.Slug, out var q) ? q.Previous : null))],
             lastRun));
@@ -28,20 +28,17 @@ public sealed class InsightsController(StockAndFlowModel model) : AdminControlle
             return NotFoundPage("insight", slug);
         }
 
-        var history = await Db.Set<InsightResult>().AsNoTracking().Where(r => r.Insight == slug).OrderByDescending(r => r.RunId).Take(20).ToListAsync(cancellationToken);
-        var latest = history.FirstOrDefault(r => r.Succeeded);
-        return View(new InsightPage(insight, latest, latest is null ? [] : InsightCollector.Points(latest), history));
+        var history = await insights.HistoryAsync(slug, 20, cancellationToken);
+        return View(new InsightPage(insight, history.Latest, history.Points, history.Results));
     }
 
     [HttpGet]
     public async Task<IActionResult> Runs(CancellationToken cancellationToken)
     {
         var (page, pageSize) = MembersRequest.ParsePage(Request);
-        var total = await Db.Set<InsightRun>().CountAsync(cancellationToken);
-        var runs = await Db.Set<InsightRun>().AsNoTracking().OrderByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var ids = runs.Select(r => r.Id).ToList();
-        var failures = await Db.Set<InsightResult>().AsNoTracking().Where(r => ids.Contains(r.RunId) && !r.Succeeded).ToListAsync(cancellationToken);
-        return View(new InsightRunsPage(runs, failures, page, pageSize, total));
+        var total = await insights.CountRunsAsync(cancellationToken);
+        var runs = await insights.RunsAsync(page, pageSize, cancellationToken);
+        return View(new InsightRunsPage(runs.Runs, runs.Failures, page, pageSize, total));
     }
 }
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using StockAndFlow.Decay;
 using StockAndFlow.Definitions;
 using StockAndFlow.Jobs;
-using StockAndFlow.Admin;
+using StockAndFlow.Admin.Reading;
 using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Jobs;
@@ -14,6 +14,8 @@ namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Jobs;
 public sealed class JobsController(
     StockAndFlowModel model,
     DecayRunner decay,
+    DecayReader rules,
+    AdminDatabase database,
     IStockAndFlowScheduler? scheduler = null) : AdminController
 {
     private const string MessageKey = "StockAndFlowAdmin.Jobs.Message";
@@ -22,13 +24,7 @@ public sealed class JobsController(
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var jobs = scheduler?.GetRecurringJobs();
-        var rules = new List<DecayRuleRow>();
-        foreach (var rule in model.DecayRules)
-        {
-            rules.Add(new DecayRuleRow(rule, await decay.PreviewAsync(Db, rule, cancellationToken), await DecayRunner.IsPausedAsync(Db, rule, cancellationToken)));
-        }
-
-        return View(new JobsPage(scheduler?.DashboardPath, jobs, rules, TempData[MessageKey] as string));
+        return View(new JobsPage(scheduler?.DashboardPath, jobs, await rules.RulesAsync(cancellationToken), TempData[MessageKey] as string));
     }
 
     [HttpPost]
@@ -56,7 +52,7 @@ public sealed class JobsController(
             return ProblemPage(StatusCodes.Status400BadRequest, "Invalid 'command'", $"'{command}' is not a command; use pause or resume.");
         }
 
-        await decay.SetPausedAsync(Db, found, command == "pause", cancellationToken);
+        await decay.SetPausedAsync(database.Context, found, command == "pause", cancellationToken);
         TempData[MessageKey] = $"{found.Name} is {(command == "pause" ? "paused: its job moves nothing until resumed" : "running again")}.";
         return Redirect(Url.Jobs());
     }

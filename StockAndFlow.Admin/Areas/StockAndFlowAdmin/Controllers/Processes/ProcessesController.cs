@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using StockAndFlow.Admin.Api;
+using StockAndFlow.Admin.Reading;
 using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Home;
 using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 
@@ -16,8 +16,8 @@ public sealed class ProcessesController(AdminReadModel read) : AdminController
             return NotFoundPage("process", slug);
         }
 
-        var stocks = (await read.StocksAsync(Db, cancellationToken)).ToDictionary(s => s.Slug, StringComparer.Ordinal);
-        var flows = (await read.FlowsAsync(Db, cancellationToken)).ToDictionary(f => f.Slug, StringComparer.Ordinal);
+        var stocks = (await read.StocksAsync(cancellationToken)).ToDictionary(s => s.Slug, StringComparer.Ordinal);
+        var flows = (await read.FlowsAsync(cancellationToken)).ToDictionary(f => f.Slug, StringComparer.Ordinal);
         return View(new ProcessPage(
             process,
             [.. process.Stocks.Where(s => stocks.ContainsKey(s.Slug)).Select(s => stocks[s.Slug])],

@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Members;
-using StockAndFlow.Admin;
 using StockAndFlow.Admin.Api;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 
 /// <summary>
-/// Base of the admin's page controllers: the area, the app's DbContext, and errors as answers —
+/// Base of the admin's page controllers: the area, and errors as answers —
 /// an unknown slug renders the 404 page, bad query input (the API's own parsers throw) the 400 page.
 /// Every POST is checked for its antiforgery token here, whatever filters the host adds.
 /// </summary>
@@ -16,9 +14,6 @@ namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 [AutoValidateAntiforgeryToken]
 public abstract class AdminController : Controller
 {
-    /// <summary>The host's DbContext, resolved through StockAndFlow's context factory (the admin knows no concrete type).</summary>
-    protected DbContext Db => AdminApi.Db(HttpContext);
-
     public override void OnActionExecuted(ActionExecutedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
 using StockAndFlow.Admin.Api;
+using StockAndFlow.Admin.Reading;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 

@@ -1,7 +1,7 @@
 using StockAndFlow.Counting;
 using StockAndFlow.Definitions;
 using StockAndFlow.Members;
-using StockAndFlow.Admin.Api;
+using StockAndFlow.Admin.Reading;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Stocks;
 

@@ -1,5 +1,5 @@
 using StockAndFlow.Definitions;
-using StockAndFlow.Admin.Api;
+using StockAndFlow.Admin.Reading;
 using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Stocks;

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using StockAndFlow.Counting;
-using StockAndFlow.Members;
 using StockAndFlow.Admin.Api;
+using StockAndFlow.Admin.Reading;
 using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Stocks;
 
 /// <summary>A stock's page and its members.</summary>
-public sealed class StocksController(AdminReadModel read, StockCounter counter) : AdminController
+public sealed class StocksController(AdminReadModel read, StockReader stocks) : AdminController
 {
     [HttpGet]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
@@ -18,7 +17,7 @@ public sealed class StocksController(AdminReadModel read, StockCounter counter) 
         }
 
         var range = RangeState.Parse(Request, read);
-        var detail = await read.StockAsync(Db, stock, cancellationToken);
+        var detail = await read.StockAsync(stock, cancellationToken);
         return View(StockPage.Build(read.Model, detail, range));
     }
 
@@ -31,9 +30,9 @@ public sealed class StocksController(AdminReadModel read, StockCounter counter) 
         }
 
         var request = MembersRequest.Parse(Request);
-        var rows = await MemberQuery.PageAsync(Db, stock, request.Selection, request.Sort, request.Descending, request.Page, request.PageSize, cancellationToken);
-        var counts = (await counter.CountAsync(Db, [stock], cancellationToken))[0];
-        var actions = read.Model.ActionsOn(stock).Select(a => new ActionInfo(a.Slug, a.Name, a.Description, a.IsSetBased)).ToList();
+        var rows = await stocks.MembersAsync(stock, request, cancellationToken);
+        var counts = await stocks.CountAsync(stock, cancellationToken);
+        var actions = ActionInfo.On(read.Model, stock);
         var state = MembersState.From(request) with { Sort = rows.Sort, Descending = rows.Descending };
         return View(new MembersPage(stock, rows, state, counts.Facets, actions));
     }

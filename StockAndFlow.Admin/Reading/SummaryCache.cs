@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace StockAndFlow.Admin.Api;
+namespace StockAndFlow.Admin.Reading;
 
 /// <summary>
 /// Keeps computed admin summaries for a few seconds, as long as no flow event was written since: a

@@ -1,33 +1,19 @@
 using StockAndFlow.Counting;
 using StockAndFlow.Definitions;
-using StockAndFlow.Hosting;
 using StockAndFlow.Records;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using StockAndFlow.Admin.Api;
 
-namespace StockAndFlow.Admin.Api;
+namespace StockAndFlow.Admin.Reading;
 
-public sealed record StockSummary(string Slug, string Name, string? Description, string Entity, long Count, long? Previous, long? Change, string? Process, IReadOnlyList<long?> Sparkline);
-
-public sealed record FlowSummary(string Slug, string Name, string? Description, string Entity, IReadOnlyList<string?> Sources, IReadOnlyList<string?> Sinks, long LastPeriod, string? Process);
-
-public sealed record FacetShare(string? Value, long Count, double Share);
-
-public sealed record FacetBreakdown(string Slug, string Name, IReadOnlyList<FacetShare> Values);
-
-public sealed record FlowRate(string Slug, string Name, string Direction, long Events);
-
-public sealed record StockDetail(StockSummary Summary, IReadOnlyList<FacetBreakdown> Facets, IReadOnlyList<FlowRate> Inflows, IReadOnlyList<FlowRate> Outflows, IReadOnlyList<ActionInfo> Actions);
-
-public sealed record ActionInfo(string Slug, string Name, string? Description, bool SetBased);
-
-/// <summary>What the admin's pages and API show, read from the model, live counts and records.</summary>
-public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter, StockHistory history, PeriodCalendar calendar, TimeProvider time, IOptions<StockAndFlowAdminOptions> options)
+/// <summary>
+/// What the admin's index, stock and process pages and the stock and flow API show: every stock and flow
+/// with its live count, a stock's facets and flows, read from the model, live counts and records and
+/// reused for a few seconds (<see cref="AdminSummaryCache"/>). Also the clock and calendar every
+/// page and API range is read against.
+/// </summary>
+public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter, StockHistory history, PeriodCalendar calendar, TimeProvider time, AdminSummaryCache cache, AdminDatabase database)
 {
-    private readonly SummaryCache<IReadOnlyList<StockSummary>> _stocks = new(time, TimeSpan.FromSeconds(options.Value.SummaryCacheSeconds));
-    private readonly SummaryCache<IReadOnlyList<FlowSummary>> _flows = new(time, TimeSpan.FromSeconds(options.Value.SummaryCacheSeconds));
-    private readonly SummaryCache<StockDetail> _details = new(time, TimeSpan.FromSeconds(options.Value.SummaryCacheSeconds));
-
     /// <summary>The period "change vs previous" and "events in the last period" refer to.</summary>
     public const Period SummaryPeriod = Period.Day;
 
@@ -38,16 +24,18 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Every stock with its live count, change and sparkline: one query per entity type plus one for all records.</summary>
-    public Task<IReadOnlyList<StockSummary>> StocksAsync(DbContext db, CancellationToken cancellationToken) =>
-        _stocks.GetAsync("", () => LastEventAsync(db, cancellationToken), () => CountStocksAsync(db, cancellationToken));
+    public Task<IReadOnlyList<StockSummary>> StocksAsync(CancellationToken cancellationToken) =>
+        cache.Stocks.GetAsync("", () => LastEventAsync(Db, cancellationToken), () => CountStocksAsync(Db, cancellationToken));
 
     /// <summary>A stock's live count with facets, sparkline and flows in and out of it over the last 30 days (as <see cref="RangeQuery"/> defines them).</summary>
-    public Task<StockDetail> StockAsync(DbContext db, Stock stock, CancellationToken cancellationToken) =>
-        _details.GetAsync(stock.Slug, () => LastEventAsync(db, cancellationToken), () => CountStockAsync(db, stock, cancellationToken));
+    public Task<StockDetail> StockAsync(Stock stock, CancellationToken cancellationToken) =>
+        cache.Details.GetAsync(stock.Slug, () => LastEventAsync(Db, cancellationToken), () => CountStockAsync(Db, stock, cancellationToken));
 
     /// <summary>Every flow with its events since the start of the current period.</summary>
-    public Task<IReadOnlyList<FlowSummary>> FlowsAsync(DbContext db, CancellationToken cancellationToken) =>
-        _flows.GetAsync("", () => LastEventAsync(db, cancellationToken), () => CountFlowsAsync(db, cancellationToken));
+    public Task<IReadOnlyList<FlowSummary>> FlowsAsync(CancellationToken cancellationToken) =>
+        cache.Flows.GetAsync("", () => LastEventAsync(Db, cancellationToken), () => CountFlowsAsync(Db, cancellationToken));
+
+    private DbContext Db => database.Context;
 
     // The newest event's id: any move since the summaries were computed makes them stale.
     private static async Task<long> LastEventAsync(DbContext db, CancellationToken cancellationToken) =>
@@ -100,7 +88,7 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
             .Select(f => new FlowRate(f.Slug, f.Name, "out", moves.Where(m => m.Flow == f.Slug && m.Source == stock.Slug).Sum(m => m.Count)))
             .ToList();
 
-        var actions = model.ActionsOn(stock).Select(a => new ActionInfo(a.Slug, a.Name, a.Description, a.IsSetBased)).ToList();
+        var actions = ActionInfo.On(model, stock);
         return new StockDetail(summary, facets, inflows, outflows, actions);
     }
 
