@@ -2,10 +2,6 @@ namespace StockAndFlow.Admin;
 
 /// <summary>
 /// Registered by <c>AddStockAndFlowAdmin</c>; its absence tells <c>MapStockAndFlowAdmin</c> which call is
-/// missing, and <see cref="IsMapped"/> tells the start-up check that the admin is reachable.
+/// missing. It holds no state: whether the admin is mapped is read from the endpoints (<see cref="AdminStartupCheck"/>).
 /// </summary>
-internal sealed class AdminMarker
-{
-    /// <summary>Whether <c>MapStockAndFlowAdmin</c> has mapped the admin.</summary>
-    public bool IsMapped { get; set; }
-}
+internal sealed class AdminMarker;

@@ -1,9 +1,9 @@
 namespace StockAndFlow.Admin;
 
-/// <summary>The admin's pages: path under the prefix → controller and action in the StockFlowAdmin area.</summary>
+/// <summary>The admin's pages: path under the prefix → controller and action in the StockAndFlowAdmin area.</summary>
 internal static class AdminRoutes
 {
-    public const string Area = "StockFlowAdmin";
+    public const string Area = "StockAndFlowAdmin";
 
     public static readonly (string Name, string Path, string Controller, string Action)[] Pages =
     [

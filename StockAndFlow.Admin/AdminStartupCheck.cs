@@ -3,14 +3,21 @@ using Microsoft.AspNetCore.Authentication;
 namespace StockAndFlow.Admin;
 
 /// <summary>
-/// At start-up, once the admin is mapped: the host must have an authentication scheme that can
+/// At start-up, when the admin is mapped (its endpoints are among the host's): the host must have an authentication scheme that can
 /// challenge, or every admin request would fail with a 500 ("No authenticationScheme was specified").
 /// </summary>
-internal sealed class AdminStartupCheck(AdminMarker marker, IServiceProvider services) : IHostedService
+internal sealed class AdminStartupCheck(IServiceProvider services) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Once started: the app's endpoints are known only once its pipeline is built, when the server starts.
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        if (!marker.IsMapped)
+        // Mapped: MapStockAndFlowAdmin marks its API endpoints, and only it maps any.
+        var endpoints = services.GetService<EndpointDataSource>()?.Endpoints ?? [];
+        if (!endpoints.Any(e => e.Metadata.GetMetadata<AdminEndpointMetadata>() is { IsApi: true }))
         {
             return;
         }
@@ -26,4 +33,8 @@ internal sealed class AdminStartupCheck(AdminMarker marker, IServiceProvider ser
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -23,9 +23,8 @@ public static class StockAndFlowAdminEndpointRouteBuilderExtensions
             throw new ArgumentException($"The admin path must start with '/', e.g. \"/stockflow-admin\"; got \"{prefix}\".", nameof(prefix));
         }
 
-        var marker = endpoints.ServiceProvider.GetService<AdminMarker>() ?? throw new InvalidOperationException(
+        _ = endpoints.ServiceProvider.GetService<AdminMarker>() ?? throw new InvalidOperationException(
             "MapStockAndFlowAdmin needs its services: call builder.Services.AddStockAndFlowAdmin() when configuring services.");
-        marker.IsMapped = true;
         prefix = prefix.TrimEnd('/');
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<StockAndFlowAdminOptions>>().Value;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StockAndFlow.Admin;
-using StockAndFlow.Admin.Api;
+using StockAndFlow.Admin.Reading;
 
 #pragma warning disable IDE0130
 namespace Microsoft.Extensions.DependencyInjection;
@@ -15,7 +15,7 @@ public static class StockAndFlowAdminServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the admin: its controllers and views (MVC with this library as an application part), its
-    /// read model, its authorization policy and its answers to failed authorization on its own endpoints.
+    /// read layer (scoped readers over the host's DbContext), its authorization policy and its answers to failed authorization on its own endpoints.
     /// Options bind from <c>StockAndFlow:Admin</c>, then <paramref name="configure"/>. When the host has not
     /// defined a policy of <see cref="StockAndFlowAdminOptions.PolicyName"/>, one is added: authenticated
     /// and in the role of the same name. Authentication is the host's (cookies, Identity, OpenID Connect…).
@@ -43,7 +43,15 @@ public static class StockAndFlowAdminServiceCollectionExtensions
         }
 
         services.AddSingleton<AdminMarker>();
-        services.TryAddSingleton<AdminReadModel>();
+        services.TryAddSingleton<AdminSummaryCache>();
+        services.TryAddScoped<AdminDatabase>();
+        services.TryAddScoped<AdminReadModel>();
+        services.TryAddScoped<StockReader>();
+        services.TryAddScoped<FlowReader>();
+        services.TryAddScoped<ExecutionsReader>();
+        services.TryAddScoped<InsightsReader>();
+        services.TryAddScoped<StatisticsReader>();
+        services.TryAddScoped<DecayReader>();
         services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
         {
             // The library's controllers and its compiled views, unless the host discovered them already.

@@ -25,18 +25,26 @@ public sealed record RangeQuery(DateTime From, DateTime To, Period Period)
         ["1y"] = 365,
     };
 
-    // readPeriod is false where `period` means something else (statistics periods): buckets are then
-    // counted in defaultPeriod.
+    /// <summary>Parses a page's query string; see <see cref="Parse(RangeParameters, DateTime, PeriodCalendar, Period, bool)"/>.</summary>
     public static RangeQuery Parse(HttpRequest request, DateTime now, PeriodCalendar calendar, Period defaultPeriod = Period.Day, bool readPeriod = true)
     {
-        var q = request.Query;
-        var period = readPeriod ? ParsePeriod(q["period"], defaultPeriod) : defaultPeriod;
-        var range = q["range"].ToString();
+        ArgumentNullException.ThrowIfNull(request);
+        return Parse(RangeParameters.Read(request.Query), now, calendar, defaultPeriod, readPeriod);
+    }
+
+    // readPeriod is false where `period` means something else (statistics periods): buckets are then
+    // counted in defaultPeriod.
+    public static RangeQuery Parse(RangeParameters parameters, DateTime now, PeriodCalendar calendar, Period defaultPeriod = Period.Day, bool readPeriod = true)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var period = readPeriod ? ParsePeriod(parameters.Period, defaultPeriod) : defaultPeriod;
+        var range = parameters.Range ?? "";
         DateTime from;
-        var to = q.ContainsKey("to") ? ParseDate("to", q["to"]) : now;
-        if (q.ContainsKey("from"))
+        var to = parameters.To is not null ? ParseDate("to", parameters.To) : now;
+        if (parameters.From is not null)
         {
-            from = ParseDate("from", q["from"]);
+            from = ParseDate("from", parameters.From);
         }
         else if (range.Length > 0)
         {

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace StockAndFlow.Admin.Api;
 
-/// <summary>A table answered as JSON (default) or CSV (<c>format=csv</c>), so every table and series downloads.</summary>
+/// <summary>A table answered as JSON (default) or CSV (<c>format=csv</c>, see <see cref="TableFormat"/>), so every table and series downloads.</summary>
 internal static class Tabular
 {
-    public static bool WantsCsv(HttpRequest request) => string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase);
-
-    public static IResult Csv(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    public static FileContentHttpResult Csv(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
     {
         var text = new StringBuilder();
         text.AppendJoin(',', header.Select(Escape)).Append("\r\n");
@@ -17,7 +16,7 @@ internal static class Tabular
             text.AppendJoin(',', row.Select(v => Escape(Format(v)))).Append("\r\n");
         }
 
-        return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", fileName);
+        return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", fileName);
     }
 
     public static string Format(object? value) => value switch

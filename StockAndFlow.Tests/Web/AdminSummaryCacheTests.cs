@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StockAndFlow.Admin.Api;
+using StockAndFlow.Admin.Reading;
 using StockAndFlow.Web.Data;
 using StockAndFlow.Web.Demo;
 
@@ -13,10 +13,10 @@ public sealed class AdminSummaryCacheTests(AdminAppFactory factory)
     [Fact]
     public async Task StockCounts_AreReusedUntilAFlowEventIsWritten()
     {
-        var read = factory.Services.GetRequiredService<AdminReadModel>();
         using var scope = factory.Services.CreateScope();
+        var read = scope.ServiceProvider.GetRequiredService<AdminReadModel>();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        async Task<long> HotAsync() => (await read.StocksAsync(db, default)).Single(s => s.Slug == "hot-leads").Count;
+        async Task<long> HotAsync() => (await read.StocksAsync(default)).Single(s => s.Slug == "hot-leads").Count;
         var warm = await db.Leads.Where(l => l.Temperature == Temperature.Warm).OrderBy(l => l.Id).Select(l => l.Id).Take(2).ToListAsync();
         Assert.Equal(2, warm.Count);
         var before = await HotAsync();

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using StockAndFlow.Admin.Reading;
+using StockAndFlow.Records;
+
+namespace StockAndFlow.Admin.Api;
+
+/// <summary>The flows API: every flow's events today, one flow's rates, breakdown by facet and recent events.</summary>
+internal static class FlowsApi
+{
+    public static RouteGroupBuilder MapFlowsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/flows", GetFlowsAsync);
+        api.MapGet("/flows/{slug}/rates", GetRatesAsync);
+        api.MapGet("/flows/{slug}/breakdown", GetBreakdownAsync);
+        api.MapGet("/flows/{slug}/events", GetEventsAsync);
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<FlowSummary>>, FileContentHttpResult>> GetFlowsAsync(
+        [AsParameters] TableFormat format, AdminReadModel read, CancellationToken cancellationToken)
+    {
+        var flows = await read.FlowsAsync(cancellationToken);
+        return format.IsCsv
+            ? Tabular.Csv("flows.csv", ["slug", "name", "entity", "sources", "sinks", "eventsToday"], flows.Select(f => (IReadOnlyList<object?>)[f.Slug, f.Name, f.Entity, string.Join(' ', f.Sources.Select(s => s ?? "external")), string.Join(' ', f.Sinks.Select(s => s ?? "external")), f.LastPeriod]))
+            : TypedResults.Ok(flows);
+    }
+
+    private static async Task<Results<Ok<FlowRateSeries>, FileContentHttpResult, ProblemHttpResult>> GetRatesAsync(
+        string slug, [AsParameters] RangeParameters range, [AsParameters] TableFormat format, AdminReadModel read, FlowReader flows, CancellationToken cancellationToken)
+    {
+        if (read.Model.FindFlow(slug) is not { } flow)
+        {
+            return AdminProblems.NotFound("flow", slug);
+        }
+
+        var parsed = RangeQuery.Parse(range, read.Now, read.Calendar);
+        var points = await flows.RatesAsync(flow, parsed, cancellationToken);
+        return format.IsCsv
+            ? Tabular.Csv($"{slug}-rates.csv", ["bucketStart", "events"], points.Select(p => (IReadOnlyList<object?>)[p.BucketStart, p.Value]))
+            : TypedResults.Ok(new FlowRateSeries(slug, parsed.Period.ToString().ToLowerInvariant(), read.Calendar.TimeZone.Id, points));
+    }
+
+    private static async Task<Results<Ok<FlowBreakdown>, FileContentHttpResult, ProblemHttpResult>> GetBreakdownAsync(
+        string slug, [FromQuery] string? facet, [AsParameters] RangeParameters range, [AsParameters] TableFormat format, AdminReadModel read, FlowReader flows, CancellationToken cancellationToken)
+    {
+        if (read.Model.FindFlow(slug) is not { } flow)
+        {
+            return AdminProblems.NotFound("flow", slug);
+        }
+
+        facet ??= "";
+        var facets = FlowRecordUpdater.FacetsOf(flow);
+        if (!facets.Any(f => f.Slug == facet))
+        {
+            throw new AdminBadRequestException("facet", $"Flow '{slug}' has no facet '{facet}'. Known: {string.Join(", ", facets.Select(f => f.Slug))}.");
+        }
+
+        var parsed = RangeQuery.Parse(range, read.Now, read.Calendar);
+        var values = await flows.BreakdownAsync(flow, facet, parsed, cancellationToken);
+        return format.IsCsv
+            ? Tabular.Csv($"{slug}-{facet}.csv", ["value", "events"], values.Select(v => (IReadOnlyList<object?>)[v.Value, v.Count]))
+            : TypedResults.Ok(new FlowBreakdown(slug, facet, values));
+    }
+
+    private static async Task<Results<Ok<FlowEventList>, FileContentHttpResult, ProblemHttpResult>> GetEventsAsync(
+        string slug, [AsParameters] PageParameters paging, [AsParameters] TableFormat format, AdminReadModel read, FlowReader flows, CancellationToken cancellationToken)
+    {
+        if (read.Model.FindFlow(slug) is not { } flow)
+        {
+            return AdminProblems.NotFound("flow", slug);
+        }
+
+        var (page, pageSize) = paging.Parse();
+        var events = await flows.EventsAsync(flow, page, pageSize, cancellationToken);
+        return format.IsCsv
+            ? Tabular.Csv($"{slug}-events.csv", ["occurredAt", "subjectType", "subjectKey", "source", "sink"], events.Events.Select(e => (IReadOnlyList<object?>)[e.OccurredAt, e.SubjectType, e.SubjectKey, e.Source, e.Sink]))
+            : TypedResults.Ok(new FlowEventList(slug, events.Total, page, pageSize, [.. events.Events.Select(e => new FlowEventRow(e.OccurredAt, e.SubjectType, e.SubjectKey, e.Source, e.Sink))]));
+    }
+}
+
+/// <summary>A flow's event counts by bucket.</summary>
+public sealed record FlowRateSeries(string Flow, string Period, string TimeZone, IReadOnlyList<SeriesPoint> Points);
+
+/// <summary>A flow's events over a range by the value of a facet.</summary>
+public sealed record FlowBreakdown(string Flow, string Facet, IReadOnlyList<FacetValueTotal> Values);
+
+/// <summary>A page of a flow's events, newest first.</summary>
+public sealed record FlowEventList(string Flow, long Total, int Page, int PageSize, IReadOnlyList<FlowEventRow> Events);
+
+/// <summary>A flow event: when, which subject, from where to where.</summary>
+public sealed record FlowEventRow(DateTime OccurredAt, string SubjectType, string SubjectKey, string? Source, string? Sink);

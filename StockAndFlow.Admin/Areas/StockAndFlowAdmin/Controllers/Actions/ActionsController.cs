@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Mvc;
+using StockAndFlow.Actions;
+using StockAndFlow.Definitions;
+using StockAndFlow.Jobs;
+using StockAndFlow.Members;
+using StockAndFlow.Records;
+using StockAndFlow.Admin.Api;
+using StockAndFlow.Admin.Reading;
+using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
+
+namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Actions;
+
+/// <summary>
+/// Bulk actions: the confirmation page (GET) and the run (POST) — inline up to
+/// <see cref="ActionExecutions.InlineLimit"/> rows, as a background job beyond when the host has a
+/// scheduler (inline when it has none) — then the execution's page, and the audit log of every execution.
+/// </summary>
+public sealed class ActionsController(
+    StockAndFlowModel model,
+    StockReader stocks,
+    ExecutionsReader log,
+    ActionExecutions executions,
+    ActionProgress progress,
+    AdminDatabase database,
+    IStockAndFlowScheduler? scheduler = null) : AdminController
+{
+    [HttpGet]
+    public async Task<IActionResult> Confirm(string slug, string actionSlug, CancellationToken cancellationToken)
+    {
+        if (Find(slug, actionSlug, out var stock, out var action) is { } notFound)
+        {
+            return notFound;
+        }
+
+        var (selection, all) = ParseSelection();
+        var count = await stocks.CountSelectionAsync(stock, selection, cancellationToken);
+        var outflows = model.Flows.Where(f => f.Sources.Contains(stock)).ToList();
+        var query = Request.Query.Where(p => p.Key is "facet" or "value" or "null" or "search" or "key" or "all").ToList();
+        return View(new ConfirmPage(action, stock, selection, all, count, outflows, query));
+    }
+
+    [HttpPost]
+    [ActionName(nameof(Confirm))]
+    public async Task<IActionResult> ConfirmPostAsync(string slug, string actionSlug, CancellationToken cancellationToken)
+    {
+        if (Find(slug, actionSlug, out var stock, out var action) is { } notFound)
+        {
+            return notFound;
+        }
+
+        var (selection, _) = ParseSelection();
+        var count = await stocks.CountSelectionAsync(stock, selection, cancellationToken);
+        var user = User.Identity?.Name ?? "unknown";
+        var id = await executions.RequestAsync(database.Context, action, stock, selection, user, cancellationToken);
+        if (count > ActionExecutions.InlineLimit && scheduler is not null)
+        {
+            scheduler.EnqueueAction(id);
+        }
+        else
+        {
+            // Not the request's token: a closed tab must not leave a half-recorded execution behind.
+            await executions.RunAsync(id, CancellationToken.None);
+        }
+
+        return Redirect(Url.Execution(id));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Execution(long id, CancellationToken cancellationToken)
+    {
+        var execution = await log.FindAsync(id, cancellationToken);
+        if (execution is null)
+        {
+            return NotFoundPage("execution", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var row = Row(execution);
+        var (processed, selected) = progress.Of(id) ?? (execution.Processed, execution.Selected);
+        return View(new ExecutionPage(execution, row.ActionName, row.StockName, row.StockExists, processed, selected));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Log(CancellationToken cancellationToken)
+    {
+        var (page, pageSize) = MembersRequest.ParsePage(Request);
+        var total = await log.CountAsync(cancellationToken);
+        var rows = await log.PageAsync(page, pageSize, cancellationToken);
+        return View(new LogPage([.. rows.Select(Row)], total, page, pageSize));
+    }
+
+    private LogRow Row(ActionExecution execution)
+    {
+        var stock = model.FindStock(execution.Stock);
+        return new LogRow(execution, model.FindAction(execution.Action)?.Name ?? execution.Action, stock?.Name ?? execution.Stock, stock is not null);
+    }
+
+    private ViewResult? Find(string slug, string actionSlug, out Stock stock, out StockAction action)
+    {
+        stock = null!;
+        action = null!;
+        if (model.FindStock(slug) is not { } found)
+        {
+            return NotFoundPage("stock", slug);
+        }
+
+        stock = found;
+        if (model.FindAction(actionSlug) is not { } named || !named.Stocks.Contains(found))
+        {
+            return ProblemPage(StatusCodes.Status404NotFound, "Unknown action", $"Stock '{slug}' has no action '{actionSlug}'.");
+        }
+
+        action = named;
+        return null;
+    }
+
+    /// <summary>
+    /// The rows an action applies to, from the query string: ticked rows (<c>key</c>, within the filter)
+    /// or, with <c>all=1</c>, every member matching the filter. Neither is a 400, never "everything".
+    /// </summary>
+    private (MemberSelection Selection, bool All) ParseSelection()
+    {
+        var request = MembersRequest.Parse(Request);
+        var all = Request.Query["all"] is { Count: > 0 } a && a.ToString() is "1" or "true";
+        if (all)
+        {
+            return (request.Selection with { Keys = null }, true);
+        }
+
+        if (request.Selection.Keys is not { Count: > 0 })
+        {
+            throw new AdminBadRequestException("key", "Nothing is selected: tick rows (key=…) or choose all members matching the filter (all=1).");
+        }
+
+        return (request.Selection, false);
+    }
+}

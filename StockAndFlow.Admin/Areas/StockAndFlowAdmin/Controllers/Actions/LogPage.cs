@@ -1,0 +1,12 @@
+using StockAndFlow.Records;
+
+namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Actions;
+
+/// <summary>The audit log: every action execution, newest first, a page at a time.</summary>
+public sealed record LogPage(IReadOnlyList<LogRow> Rows, long Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (int)((Total + PageSize - 1) / PageSize));
+}
+
+/// <summary>An execution with the display names of its action and stock (the slugs when no longer defined).</summary>
+public sealed record LogRow(ActionExecution Execution, string ActionName, string StockName, bool StockExists);

@@ -1,0 +1,54 @@
+using System.Globalization;
+using StockAndFlow.Records;
+
+namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
+
+/// <summary>How the admin's pages write numbers, times (in the reporting time zone) and cell values.</summary>
+public static class AdminFormat
+{
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    public static string Count(long value) => value.ToString("N0", Culture);
+
+    public static string Count(long? value) => value is { } v ? Count(v) : "—";
+
+    /// <summary>A change with its sign: +12, −3, 0; a dash when there is nothing to compare with.</summary>
+    public static string Change(long? change) => change switch
+    {
+        null => "—",
+        > 0 => "+" + Count(change.Value),
+        < 0 => "−" + Count(-change.Value),
+        _ => "0",
+    };
+
+    public static string Share(double share) => share.ToString("P1", Culture);
+
+    /// <summary>A stored UTC time shown in the reporting time zone.</summary>
+    public static string Time(DateTime utc, PeriodCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), calendar.TimeZone);
+        return local.ToString("yyyy-MM-dd HH:mm", Culture);
+    }
+
+    public static string Time(DateTime? utc, PeriodCalendar calendar) => utc is { } u ? Time(u, calendar) : "—";
+
+    /// <summary>A member column value as text; dates in the reporting time zone.</summary>
+    public static string? Cell(object? value, PeriodCalendar calendar) => value switch
+    {
+        null => null,
+        DateTime d => Time(d, calendar),
+        DateTimeOffset o => Time(o.UtcDateTime, calendar),
+        bool b => b ? "yes" : "no",
+        IFormattable f => f.ToString(null, Culture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>The facet value as the operator reads it: the NULL bucket is "(none)".</summary>
+    public static string FacetValue(string? value) => value ?? "(none)";
+
+    public static string Duration(TimeSpan span) =>
+        span.TotalDays >= 1 && span.Hours == 0 && span.Minutes == 0 ? $"{span.TotalDays:0} days"
+        : span.TotalHours >= 1 && span.Minutes == 0 ? $"{span.TotalHours:0} hours"
+        : $"{span.TotalMinutes:0} minutes";
+}

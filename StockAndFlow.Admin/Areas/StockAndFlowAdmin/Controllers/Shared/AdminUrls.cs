@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
+
+/// <summary>
+/// Links between admin pages and to the JSON API, generated from the route names in
+/// <c>AdminRoutes</c>, so they follow wherever the host mounted the admin.
+/// </summary>
+public static class AdminUrls
+{
+    public static string AdminHome(this IUrlHelper url) => Route(url, "sfa-home", null);
+
+    public static string Stock(this IUrlHelper url, string slug) => Route(url, "sfa-stock", new { slug });
+
+    public static string Members(this IUrlHelper url, string slug, IEnumerable<KeyValuePair<string, StringValues>>? query = null) =>
+        WithQuery(Route(url, "sfa-members", new { slug }), query);
+
+    public static string ConfirmAction(this IUrlHelper url, string slug, string actionSlug, IEnumerable<KeyValuePair<string, StringValues>>? query = null) =>
+        WithQuery(Route(url, "sfa-action", new { slug, actionSlug }), query);
+
+    public static string Execution(this IUrlHelper url, long id) => Route(url, "sfa-execution", new { id });
+
+    public static string AuditLog(this IUrlHelper url, int page = 1) =>
+        page == 1 ? Route(url, "sfa-executions", null) : Route(url, "sfa-executions", new { page });
+
+    public static string Flow(this IUrlHelper url, string slug) => Route(url, "sfa-flow", new { slug });
+
+    public static string Process(this IUrlHelper url, string slug) => Route(url, "sfa-process", new { slug });
+
+    public static string Jobs(this IUrlHelper url) => Route(url, "sfa-jobs", null);
+
+    public static string DecayCommand(this IUrlHelper url, string rule, string command) => Route(url, "sfa-decay", new { rule, command });
+
+    public static string TriggerJob(this IUrlHelper url, string job) => Route(url, "sfa-trigger", new { job });
+
+    /// <summary>An admin API URL, e.g. <c>Api("stocks", slug, "records")</c> → <c>/stockflow-admin/api/stocks/{slug}/records</c>.</summary>
+    public static string Api(this IUrlHelper url, params string[] segments) =>
+        url.AdminHome().TrimEnd('/') + "/api/" + string.Join('/', segments.Select(Uri.EscapeDataString));
+
+    /// <summary>The same URL answering CSV.</summary>
+    public static string Csv(string apiUrl) => QueryHelpers.AddQueryString(apiUrl, "format", "csv");
+
+    public static string WithQuery(string path, IEnumerable<KeyValuePair<string, StringValues>>? query) =>
+        query is null ? path : QueryHelpers.AddQueryString(path, query.Where(p => !StringValues.IsNullOrEmpty(p.Value)));
+
+    private static string Route(IUrlHelper url, string name, object? values) =>
+        url.RouteUrl(name, values) ?? throw new InvalidOperationException($"No admin route '{name}': is the admin mapped with app.MapStockAndFlowAdmin()?");
+}

@@ -1,8 +1,0 @@
-using StockAndFlow.Definitions;
-using StockAndFlow.Admin.Api;
-using StockAndFlow.Admin.Areas.StockFlowAdmin.Controllers.Home;
-
-namespace StockAndFlow.Admin.Areas.StockFlowAdmin.Controllers.Processes;
-
-/// <summary>A process on one screen: its stocks with their counts, and the flows between them.</summary>
-public sealed record ProcessPage(Process Process, IReadOnlyList<StockSummary> Stocks, IReadOnlyList<FlowRow> Flows);

@@ -1,0 +1,32 @@
+using StockAndFlow.Definitions;
+
+namespace StockAndFlow.Admin.Reading;
+
+/// <summary>A stock with its live count, change against the previous day and sparkline.</summary>
+public sealed record StockSummary(string Slug, string Name, string? Description, string Entity, long Count, long? Previous, long? Change, string? Process, IReadOnlyList<long?> Sparkline);
+
+/// <summary>A flow with its ends (null: external) and its events since the start of the day.</summary>
+public sealed record FlowSummary(string Slug, string Name, string? Description, string Entity, IReadOnlyList<string?> Sources, IReadOnlyList<string?> Sinks, long LastPeriod, string? Process);
+
+/// <summary>A facet value's live count and share of the stock.</summary>
+public sealed record FacetShare(string? Value, long Count, double Share);
+
+/// <summary>A facet's values with their counts and shares.</summary>
+public sealed record FacetBreakdown(string Slug, string Name, IReadOnlyList<FacetShare> Values);
+
+/// <summary>A flow into or out of a stock with its events in the last 30 days.</summary>
+public sealed record FlowRate(string Slug, string Name, string Direction, long Events);
+
+/// <summary>A stock's live count, facets, flows in and out, and actions.</summary>
+public sealed record StockDetail(StockSummary Summary, IReadOnlyList<FacetBreakdown> Facets, IReadOnlyList<FlowRate> Inflows, IReadOnlyList<FlowRate> Outflows, IReadOnlyList<ActionInfo> Actions);
+
+/// <summary>A bulk action offered on a stock.</summary>
+public sealed record ActionInfo(string Slug, string Name, string? Description, bool SetBased)
+{
+    /// <summary>The actions defined on <paramref name="stock"/>.</summary>
+    public static IReadOnlyList<ActionInfo> On(StockAndFlowModel model, Stock stock)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return [.. model.ActionsOn(stock).Select(a => new ActionInfo(a.Slug, a.Name, a.Description, a.IsSetBased))];
+    }
+}
