@@ -1,10 +1,10 @@
+using StockAndFlow.Storage;
 using global::Hangfire;
 using global::Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StockAndFlow.Definitions;
 using StockAndFlow.Jobs;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Hangfire;
 

@@ -1,6 +1,6 @@
+using StockAndFlow.Reading;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using StockAndFlow.Members;
 
 namespace StockAndFlow.Admin.Api;
 

@@ -1,7 +1,9 @@
+using StockAndFlow.Counting;
+using StockAndFlow.Reading;
+using StockAndFlow.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using StockAndFlow.Admin.Reading;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Admin.Api;
 

@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StockAndFlow.Admin.Reading;
 using StockAndFlow.Definitions;

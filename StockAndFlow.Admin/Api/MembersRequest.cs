@@ -1,4 +1,5 @@
-using StockAndFlow.Members;
+
+using StockAndFlow.Reading;
 
 namespace StockAndFlow.Admin.Api;
 

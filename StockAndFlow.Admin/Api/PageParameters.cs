@@ -1,5 +1,5 @@
+using StockAndFlow.Reading;
 using System.Globalization;
-using StockAndFlow.Members;
 
 namespace StockAndFlow.Admin.Api;
 

@@ -1,5 +1,5 @@
+using StockAndFlow.Storage;
 using System.Globalization;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Admin.Api;
 

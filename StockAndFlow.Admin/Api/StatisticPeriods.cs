@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using System.Globalization;
 using StockAndFlow.Statistics;
 

@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using StockAndFlow.Admin.Reading;
@@ -37,7 +38,7 @@ internal static class StatisticsApi
         var period = ParsePeriod(range.Period);
         var objectType = string.IsNullOrEmpty(query.ObjectType) ? null : query.ObjectType;
         var objects = (query.Objects ?? []).Where(o => !string.IsNullOrEmpty(o)).ToList();
-        var parsed = RangeQuery.Parse(range, read.Now.AddDays(1), read.Calendar, Records.Period.Day, readPeriod: false);
+        var parsed = RangeQuery.Parse(range, read.Now.AddDays(1), read.Calendar, Storage.Period.Day, readPeriod: false);
         var values = await statistics.ValuesAsync(new StatisticQuery([stored.Metric.Id], period, parsed.From, parsed.To, objectType, objects), cancellationToken);
         return format.IsCsv
             ? Tabular.Csv($"{domain}-{metric}.csv", ["date", "period", "objectType", "object", "value"], values.Select(v => (IReadOnlyList<object?>)[v.Date, v.Period.ToString(), v.ObjectType, v.ObjectKey, v.Value]))

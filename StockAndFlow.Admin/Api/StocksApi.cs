@@ -1,8 +1,8 @@
+using StockAndFlow.Reading;
+using StockAndFlow.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using StockAndFlow.Admin.Reading;
-using StockAndFlow.Members;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Admin.Api;
 

@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Hosting;
 

@@ -1,6 +1,7 @@
+using StockAndFlow.Reading;
+using StockAndFlow.Storage;
 using StockAndFlow.Counting;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Admin.Api;
 

@@ -1,5 +1,5 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Admin.Reading;
 

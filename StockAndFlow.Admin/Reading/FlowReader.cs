@@ -1,7 +1,8 @@
+using StockAndFlow.Reading;
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Admin.Api;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Admin.Reading;
 

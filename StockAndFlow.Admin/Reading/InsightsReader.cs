@@ -1,3 +1,5 @@
+using StockAndFlow.Definitions;
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Insights;
 

@@ -1,9 +1,8 @@
+using StockAndFlow.Reading;
 using StockAndFlow.Actions;
 using StockAndFlow.Admin.Api;
 using StockAndFlow.Counting;
 using StockAndFlow.Definitions;
-using StockAndFlow.Members;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Admin.Reading;
 

@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
@@ -5,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Benchmarks.Data;
 using StockAndFlow.Benchmarks.Model;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Benchmarks.Capture;
 

@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,6 @@ using StockAndFlow.Benchmarks.Data;
 using StockAndFlow.Benchmarks.Model;
 using StockAndFlow.Decay;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Benchmarks.Decay;
 

@@ -1,6 +1,6 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using StockAndFlow.Data;
 
 namespace StockAndFlow.Benchmarks.Model;
 

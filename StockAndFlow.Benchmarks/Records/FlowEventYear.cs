@@ -1,10 +1,10 @@
+using StockAndFlow.Counting;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Benchmarks.Data;
 using StockAndFlow.Benchmarks.Model;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Benchmarks.Records;
 

@@ -1,3 +1,5 @@
+using StockAndFlow.Reading;
+using StockAndFlow.Storage;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Benchmarks.Data;
 using StockAndFlow.Benchmarks.Model;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Benchmarks.Records;
 

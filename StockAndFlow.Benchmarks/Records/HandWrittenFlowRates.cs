@@ -1,6 +1,6 @@
+using StockAndFlow.Reading;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Benchmarks.Records;
 

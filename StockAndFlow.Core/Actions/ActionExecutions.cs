@@ -1,11 +1,11 @@
+using StockAndFlow.Reading;
+using StockAndFlow.Storage;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StockAndFlow.Definitions;
 using StockAndFlow.Hosting;
-using StockAndFlow.Members;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Actions;
 

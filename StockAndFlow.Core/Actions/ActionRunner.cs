@@ -1,9 +1,10 @@
+using StockAndFlow.Moves;
+using StockAndFlow.Reading;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Decay;
 using StockAndFlow.Definitions;
-using StockAndFlow.Members;
 
 namespace StockAndFlow.Actions;
 
@@ -59,7 +60,7 @@ public sealed class ActionRunner(Transitions transitions, TimeProvider time, ISe
         var left = 0;
         foreach (var chunk in keys.Chunk(RowsPerBatch))
         {
-            var batch = new MemberSelection(Keys: [.. chunk.Select(Capture.SubjectKey.Format)]);
+            var batch = new MemberSelection(Keys: [.. chunk.Select(Storage.SubjectKey.Format)]);
             var rows = await db.Set<T>().Where(predicate).Where(MemberQuery.Selection<T>(db, stock, batch)).ToListAsync(cancellationToken);
             foreach (var row in rows)
             {

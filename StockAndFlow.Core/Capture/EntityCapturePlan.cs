@@ -5,7 +5,7 @@ namespace StockAndFlow.Capture;
 
 /// <summary>
 /// What capture needs for one entity type: its captured stocks, the properties their predicates
-/// read, its flows and state functions. Built once with the model.
+/// read, its flows and state functions. Built once per model, by the interceptor.
 /// </summary>
 internal sealed class EntityCapturePlan
 {
@@ -29,6 +29,18 @@ internal sealed class EntityCapturePlan
         ReadProperties = readers.SelectMany(r => r.Names).ToHashSet(StringComparer.Ordinal);
         ReadsWholeRow = stateFunctions.Count > 0 || readers.Any(r => r.ReadsWholeRow);
     }
+
+    /// <summary>One plan per entity type that flows are declared for.</summary>
+    public static Dictionary<Type, EntityCapturePlan> ForModel(StockAndFlowModel model) => model.Flows
+        .GroupBy(f => f.EntityType)
+        .ToDictionary(
+            g => g.Key,
+            g => new EntityCapturePlan(
+                g.Key,
+                [.. g],
+                [.. model.Stocks.Where(s => s.EntityType == g.Key)],
+                [.. model.StateFunctions.Where(r => r.EntityType == g.Key)],
+                [.. model.StockGroups.Where(sg => sg.EntityType == g.Key)]));
 
     public Type EntityType { get; }
 

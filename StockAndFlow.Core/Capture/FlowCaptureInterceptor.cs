@@ -1,12 +1,11 @@
+using StockAndFlow.Storage;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
-using StockAndFlow.Data;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Capture;
 
@@ -31,14 +30,14 @@ namespace StockAndFlow.Capture;
 /// </remarks>
 public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly StockAndFlowModel _model;
+    private readonly Dictionary<Type, EntityCapturePlan> _plans;
     private readonly TimeProvider _time;
     private readonly FlowHandlerDispatcher _dispatcher;
     private readonly ConditionalWeakTable<DbContext, CaptureState> _states = [];
 
     internal FlowCaptureInterceptor(StockAndFlowModel model, TimeProvider time, FlowHandlerDispatcher dispatcher)
     {
-        _model = model;
+        _plans = EntityCapturePlan.ForModel(model);
         _time = time;
         _dispatcher = dispatcher;
         ContextWatcher.Start();
@@ -132,7 +131,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
 
     private async Task BeforeSaveAsync(DbContext? context, bool async, CancellationToken cancellationToken)
     {
-        if (context is null || !_model.HasCapture)
+        if (context is null || _plans.Count == 0)
         {
             return;
         }
@@ -331,7 +330,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
     /// <summary>Follows the context's tracking queries, to know which instances hold stored values.</summary>
     internal void Watch(DbContext context)
     {
-        if (_model.HasCapture)
+        if (_plans.Count > 0)
         {
             State(context).Known.Watch(context);
         }
@@ -350,7 +349,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
     {
         for (var type = clrType; type is not null && type != typeof(object); type = type.BaseType)
         {
-            if (_model.FindCapturePlan(type) is { } plan)
+            if (_plans.GetValueOrDefault(type) is { } plan)
             {
                 return plan;
             }

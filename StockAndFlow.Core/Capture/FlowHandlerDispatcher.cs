@@ -1,3 +1,5 @@
+using StockAndFlow.Definitions;
+using StockAndFlow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

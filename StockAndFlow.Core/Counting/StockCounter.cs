@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;

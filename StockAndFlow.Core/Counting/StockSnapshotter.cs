@@ -1,6 +1,6 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Counting;
 

@@ -1,7 +1,8 @@
+using StockAndFlow.Moves;
+using StockAndFlow.Storage;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Decay;
 

@@ -91,7 +91,7 @@ internal static partial class DefinitionValidator
             }
 
             var flowsOfType = flows.Where(f => f.EntityType == rule.EntityType).ToList();
-            if (!Capture.FlowMatcher.Match(flowsOfType, new HashSet<Stock> { rule.From }, new HashSet<Stock> { rule.To }).Any())
+            if (!Definitions.FlowMatcher.Match(flowsOfType, new HashSet<Stock> { rule.From }, new HashSet<Stock> { rule.To }).Any())
             {
                 throw new StockAndFlowDefinitionException(
                     $"{where} moves rows from {rule.From} to {rule.To}, but no flow goes from one to the other, so the moves would leave no event. " +

@@ -2,7 +2,7 @@ namespace StockAndFlow.Definitions;
 
 /// <summary>
 /// A named movement of rows of one entity type from any of its source stocks to any of its sinks,
-/// recorded as a <see cref="Records.FlowEvent"/> when a save moves a row.
+/// recorded as a <see cref="Storage.FlowEvent"/> when a save moves a row.
 /// </summary>
 public sealed class Flow
 {

@@ -42,7 +42,7 @@ public sealed class FlowBuilder<T>
     /// save's transaction commits.
     /// </summary>
     public FlowBuilder<T> Handle<THandler>()
-        where THandler : class, Capture.IFlowEventHandler<T>
+        where THandler : class, Definitions.IFlowEventHandler<T>
     {
         Flow.MutableHandlers.Add(typeof(THandler));
         return this;

@@ -14,9 +14,9 @@ public sealed class StockAndFlowBuilder
     private readonly List<StateFunctionRegistration> _stateFunctions = [];
     private readonly List<DecayRule> _decayRules = [];
     private readonly List<StockAction> _actions = [];
-    private readonly List<Statistics.DomainDefinition> _domains = [];
-    private readonly List<Statistics.TrackerDefinition> _trackers = [];
-    private readonly List<Insights.InsightDefinition> _insights = [];
+    private readonly List<Definitions.DomainDefinition> _domains = [];
+    private readonly List<Definitions.TrackerDefinition> _trackers = [];
+    private readonly List<Definitions.InsightDefinition> _insights = [];
 
     /// <summary>The definition class currently defining, named in validation messages.</summary>
     internal string? CurrentDefinition { get; set; }
@@ -59,19 +59,19 @@ public sealed class StockAndFlowBuilder
     }
 
     /// <summary>Declares a statistics domain (the seed's Domain.objects.register).</summary>
-    public Statistics.DomainDefinition Domain(string reference, string name, string? description = null)
+    public Definitions.DomainDefinition Domain(string reference, string name, string? description = null)
     {
-        var domain = new Statistics.DomainDefinition(reference, name, description, CurrentDefinition);
+        var domain = new Definitions.DomainDefinition(reference, name, description, CurrentDefinition);
         _domains.Add(domain);
         return domain;
     }
 
     /// <summary>Declares trackers that write <paramref name="metric"/> from <typeparamref name="T"/> rows.</summary>
-    public Statistics.TrackerBuilder<T> Track<T>(Statistics.MetricDefinition metric)
+    public Definitions.TrackerBuilder<T> Track<T>(Definitions.MetricDefinition metric)
         where T : class => new(metric, _trackers);
 
     /// <summary>Declares an insight: a question answered by code when insights are collected.</summary>
-    public void Insight(Insights.InsightDefinition insight)
+    public void Insight(Definitions.InsightDefinition insight)
     {
         ArgumentNullException.ThrowIfNull(insight);
         insight.DefinedBy = CurrentDefinition;
@@ -127,8 +127,8 @@ public sealed class StockAndFlowBuilder
         StockGroups.Validate(StockGroups.Build(_stocks, _flows, _stateFunctions));
         DefinitionValidator.ValidateDecay(_decayRules, _stocks, _flows);
         DefinitionValidator.ValidateActions(_actions, _stocks);
-        Statistics.StatisticsValidator.Validate(_domains, _trackers);
-        Insights.InsightValidator.Validate(_insights);
+        Definitions.StatisticsValidator.Validate(_domains, _trackers);
+        Definitions.InsightValidator.Validate(_insights);
         return new StockAndFlowModel(_stocks, _flows, _processes, _stateFunctions, _decayRules, _actions)
         {
             Domains = [.. _domains],

@@ -1,4 +1,3 @@
-using StockAndFlow.Capture;
 
 namespace StockAndFlow.Definitions;
 
@@ -8,7 +7,6 @@ public sealed class StockAndFlowModel
     private readonly Dictionary<string, Stock> _stocksBySlug;
     private readonly Dictionary<string, Flow> _flowsBySlug;
     private readonly Dictionary<string, Process> _processesBySlug;
-    private readonly Dictionary<Type, EntityCapturePlan> _capturePlans;
     private readonly Dictionary<string, DecayRule> _decayBySlug;
     private readonly Dictionary<Stock, StockGroup> _groupsByStock;
 
@@ -32,16 +30,6 @@ public sealed class StockAndFlowModel
         _processesBySlug = Processes.ToDictionary(p => p.Slug, StringComparer.Ordinal);
         StockGroups = StockAndFlow.Definitions.StockGroups.Build(Stocks, Flows, StateFunctions);
         _groupsByStock = StockGroups.SelectMany(g => g.Stocks.Select(s => (s, g))).ToDictionary(x => x.s, x => x.g);
-        _capturePlans = Flows
-            .GroupBy(f => f.EntityType)
-            .ToDictionary(
-                g => g.Key,
-                g => new EntityCapturePlan(
-                    g.Key,
-                    [.. g],
-                    [.. Stocks.Where(s => s.EntityType == g.Key)],
-                    [.. StateFunctions.Where(r => r.EntityType == g.Key)],
-                    [.. StockGroups.Where(sg => sg.EntityType == g.Key)]));
     }
 
     /// <summary>
@@ -66,13 +54,13 @@ public sealed class StockAndFlowModel
     public IReadOnlyList<DecayRule> DecayRules { get; }
 
     /// <summary>Statistics domains with their metrics.</summary>
-    public IReadOnlyList<Statistics.DomainDefinition> Domains { get; internal init; } = [];
+    public IReadOnlyList<Definitions.DomainDefinition> Domains { get; internal init; } = [];
 
     /// <summary>Statistics trackers.</summary>
-    public IReadOnlyList<Statistics.TrackerDefinition> Trackers { get; internal init; } = [];
+    public IReadOnlyList<Definitions.TrackerDefinition> Trackers { get; internal init; } = [];
 
     /// <summary>Insights in declaration order.</summary>
-    public IReadOnlyList<Insights.InsightDefinition> Insights { get; internal init; } = [];
+    public IReadOnlyList<Definitions.InsightDefinition> Insights { get; internal init; } = [];
 
     /// <summary>Every action in declaration order.</summary>
     public IReadOnlyList<StockAction> Actions { get; }
@@ -116,7 +104,5 @@ public sealed class StockAndFlowModel
         return builder.Build();
     }
 
-    internal EntityCapturePlan? FindCapturePlan(Type clrType) => _capturePlans.GetValueOrDefault(clrType);
 
-    internal bool HasCapture => _capturePlans.Count > 0;
 }

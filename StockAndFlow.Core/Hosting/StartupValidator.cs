@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StockAndFlow.Capture;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Hosting;
 

@@ -1,3 +1,5 @@
+using StockAndFlow.Reading;
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,7 +9,6 @@ using StockAndFlow.Capture;
 using StockAndFlow.Counting;
 using StockAndFlow.Definitions;
 using StockAndFlow.Hosting;
-using StockAndFlow.Records;
 
 // Registration reads like the framework's own: services.AddStockAndFlow<TContext>(...).
 #pragma warning disable IDE0130
@@ -63,7 +64,7 @@ public static class StockAndFlowServiceCollectionExtensions
             sp.GetRequiredService<PeriodCalendar>(),
             sp.GetRequiredService<IOptions<StockAndFlowOptions>>().Value.SnapshotPeriods));
         services.TryAddSingleton<FlowHandlerDispatcher>();
-        services.TryAddSingleton<StockAndFlow.Decay.Transitions>();
+        services.TryAddSingleton<StockAndFlow.Moves.Transitions>();
         services.TryAddSingleton<StockAndFlow.Decay.DecayRunner>();
         services.TryAddSingleton<FlowRecordUpdater>();
         services.TryAddSingleton<FlowRates>();

@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

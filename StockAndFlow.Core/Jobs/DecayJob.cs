@@ -1,3 +1,5 @@
+using StockAndFlow.Moves;
+using StockAndFlow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StockAndFlow.Decay;

@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StockAndFlow.Definitions;

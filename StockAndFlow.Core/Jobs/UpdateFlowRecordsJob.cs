@@ -1,6 +1,7 @@
+using StockAndFlow.Counting;
+using StockAndFlow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Hosting;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Jobs;
 

@@ -1,3 +1,5 @@
+using StockAndFlow.Definitions;
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace StockAndFlow.Statistics;
@@ -15,7 +17,7 @@ public sealed record StatisticQuery(IReadOnlyList<int> MetricIds, StatisticPerio
 /// registered on first use. Without a date, a value is recorded for now's bucket of its period (today
 /// for Day, Days28 and Lifetime) in the reporting time zone.
 /// </remarks>
-public sealed class StatisticsStore(TimeProvider time, Records.PeriodCalendar calendar)
+public sealed class StatisticsStore(TimeProvider time, Storage.PeriodCalendar calendar)
 {
     /// <summary>Registers (or updates) a domain.</summary>
     public static async Task<StatisticDomain> RegisterDomainAsync(DbContext db, string reference, string name, string? description = null, CancellationToken cancellationToken = default)
@@ -131,7 +133,7 @@ public sealed class StatisticsStore(TimeProvider time, Records.PeriodCalendar ca
             value.UpdatedAt = now;
         }
 
-        await Counting.RecordUpsert.StatisticsAsync(db, values, cancellationToken);
+        await Storage.RecordUpsert.StatisticsAsync(db, values, cancellationToken);
     }
 
     /// <summary>Stored statistics matching the query, ordered by metric, date and object.</summary>

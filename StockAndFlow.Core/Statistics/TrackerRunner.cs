@@ -1,8 +1,9 @@
+using StockAndFlow.Definitions;
+using StockAndFlow.Storage;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Capture;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Statistics;
 

@@ -1,9 +1,9 @@
+using StockAndFlow.Reading;
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Actions;
 using StockAndFlow.Definitions;
-using StockAndFlow.Members;
-using StockAndFlow.Records;
 using StockAndFlow.Tests.Support;
 
 namespace StockAndFlow.Tests.Actions;
@@ -53,7 +53,7 @@ public sealed class ActionRunnerTests
 
         var result = await runner.ExecuteAsync(db, engine.Model.FindAction("touch")!, engine.Model.FindStock("open-tickets")!, MemberSelection.None);
 
-        Assert.Equal(new StockAndFlow.Decay.TransitionResult(5, 0), result);
+        Assert.Equal(new StockAndFlow.Moves.TransitionResult(5, 0), result);
         Assert.Empty(await engine.EventsAsync());
         Assert.All(await db.Tickets.ToListAsync(), t => Assert.Equal(engine.Time.GetUtcNow().UtcDateTime, t.TouchedAt));
     }

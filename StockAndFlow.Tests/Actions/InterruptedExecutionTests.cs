@@ -1,10 +1,10 @@
+using StockAndFlow.Reading;
+using StockAndFlow.Storage;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StockAndFlow.Actions;
-using StockAndFlow.Members;
-using StockAndFlow.Records;
 using StockAndFlow.Tests.Support;
 
 namespace StockAndFlow.Tests.Actions;

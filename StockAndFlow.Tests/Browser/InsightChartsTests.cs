@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

@@ -1,6 +1,6 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 using StockAndFlow.Tests.Support;
 
 namespace StockAndFlow.Tests.Capture;

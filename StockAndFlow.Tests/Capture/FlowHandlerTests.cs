@@ -92,7 +92,7 @@ public sealed class FlowHandlerTests
     {
         public Task HandleAsync(User subject, FlowEventInfo info, CancellationToken cancellationToken)
         {
-            var committed = db.Set<StockAndFlow.Records.FlowEvent>().Count(e => e.Flow == info.Flow.Slug);
+            var committed = db.Set<StockAndFlow.Storage.FlowEvent>().Count(e => e.Flow == info.Flow.Slug);
             seen.Calls.Add((subject, info, committed));
             return Task.CompletedTask;
         }

@@ -1,5 +1,5 @@
+using StockAndFlow.Storage;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 using StockAndFlow.Tests.Support;
 
 namespace StockAndFlow.Tests.Capture;

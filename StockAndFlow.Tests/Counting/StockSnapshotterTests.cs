@@ -1,5 +1,5 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
-using StockAndFlow.Records;
 using StockAndFlow.Tests.Support;
 
 namespace StockAndFlow.Tests.Counting;

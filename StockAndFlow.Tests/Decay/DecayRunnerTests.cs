@@ -1,3 +1,4 @@
+using StockAndFlow.Moves;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Decay;

@@ -1,3 +1,4 @@
+using StockAndFlow.Moves;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Decay;
@@ -45,9 +46,9 @@ public sealed class TransitionKeyTypeTests
         Assert.Equal(chosen.Count, result.Moved);
         await using var check = engine.NewContext();
         var closed = await set(check).Where(ExpressionOf<T>("Open", false)).Select(e => EF.Property<TKey>(e, "Id")).ToListAsync();
-        Assert.Equal(chosen.Select(k => StockAndFlow.Capture.SubjectKey.Format(k)).Order(), closed.Select(k => StockAndFlow.Capture.SubjectKey.Format(k)).Order());
+        Assert.Equal(chosen.Select(k => StockAndFlow.Storage.SubjectKey.Format(k)).Order(), closed.Select(k => StockAndFlow.Storage.SubjectKey.Format(k)).Order());
         var events = await engine.EventsAsync();
-        Assert.Equal(chosen.Select(k => StockAndFlow.Capture.SubjectKey.Format(k)).Order(), events.Where(e => e.Flow == "closing").Select(e => e.SubjectKey).Order());
+        Assert.Equal(chosen.Select(k => StockAndFlow.Storage.SubjectKey.Format(k)).Order(), events.Where(e => e.Flow == "closing").Select(e => e.SubjectKey).Order());
     }
 
     private static System.Linq.Expressions.Expression<Func<T, bool>> ExpressionOf<T>(string property, bool value)

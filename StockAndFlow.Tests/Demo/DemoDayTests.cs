@@ -1,4 +1,4 @@
-using StockAndFlow.Records;
+using StockAndFlow.Storage;
 using StockAndFlow.Web.Demo;
 
 namespace StockAndFlow.Tests.Demo;

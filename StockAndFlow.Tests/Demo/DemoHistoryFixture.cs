@@ -1,8 +1,8 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 using StockAndFlow.Web.Data;
 using StockAndFlow.Web.Demo;
 

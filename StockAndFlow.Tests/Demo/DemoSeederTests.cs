@@ -1,7 +1,7 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using StockAndFlow.Records;
 using StockAndFlow.Web.Demo;
 
 namespace StockAndFlow.Tests.Demo;

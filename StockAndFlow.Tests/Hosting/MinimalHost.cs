@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using System.Security.Claims;
 using Hangfire;
 using Hangfire.InMemory;
@@ -12,7 +13,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StockAndFlow.Data;
 using StockAndFlow.Tests.Support;
 
 namespace StockAndFlow.Tests.Hosting;

@@ -1,3 +1,5 @@
+using StockAndFlow.Definitions;
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Insights;

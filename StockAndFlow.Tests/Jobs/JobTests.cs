@@ -1,10 +1,10 @@
+using StockAndFlow.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StockAndFlow.Definitions;
 using StockAndFlow.Jobs;
-using StockAndFlow.Records;
 using StockAndFlow.Tests.Support;
 
 namespace StockAndFlow.Tests.Jobs;

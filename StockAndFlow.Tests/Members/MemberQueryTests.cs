@@ -1,4 +1,4 @@
-using StockAndFlow.Members;
+using StockAndFlow.Reading;
 using StockAndFlow.Tests.Support;
 
 namespace StockAndFlow.Tests.Members;

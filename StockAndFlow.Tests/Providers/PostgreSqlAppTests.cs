@@ -1,10 +1,10 @@
+using StockAndFlow.Storage;
 using System.Net;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using StockAndFlow.Records;
 using StockAndFlow.Tests.Support;
 using StockAndFlow.Web.Data;
 using StockAndFlow.Web.Demo;

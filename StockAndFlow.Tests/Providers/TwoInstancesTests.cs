@@ -1,10 +1,10 @@
+using StockAndFlow.Storage;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Jobs;
-using StockAndFlow.Records;
 using StockAndFlow.Tests.Support;
 using StockAndFlow.Web.Data;
 using StockAndFlow.Web.Demo;

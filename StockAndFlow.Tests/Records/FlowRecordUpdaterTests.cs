@@ -1,6 +1,8 @@
+using StockAndFlow.Counting;
+using StockAndFlow.Reading;
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StockAndFlow.Records;
 using StockAndFlow.Tests.Capture;
 using StockAndFlow.Tests.Support;
 

@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Definitions;

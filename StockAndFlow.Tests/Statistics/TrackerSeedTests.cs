@@ -1,3 +1,5 @@
+using StockAndFlow.Definitions;
+using StockAndFlow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Statistics;
 using StockAndFlow.Tests.Support;

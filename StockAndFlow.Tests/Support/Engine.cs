@@ -1,10 +1,10 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StockAndFlow.Counting;
 using StockAndFlow.Definitions;
 using StockAndFlow.Hosting;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Tests.Support;
 

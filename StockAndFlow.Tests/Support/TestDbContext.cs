@@ -1,5 +1,5 @@
+using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
-using StockAndFlow.Data;
 
 namespace StockAndFlow.Tests.Support;
 

@@ -1,9 +1,9 @@
+using StockAndFlow.Storage;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StockAndFlow.Records;
 using StockAndFlow.Web.Data;
 using StockAndFlow.Web.Demo;
 

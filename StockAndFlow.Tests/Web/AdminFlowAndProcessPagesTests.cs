@@ -1,7 +1,7 @@
+using StockAndFlow.Storage;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StockAndFlow.Records;
 using StockAndFlow.Web.Data;
 
 namespace StockAndFlow.Tests.Web;

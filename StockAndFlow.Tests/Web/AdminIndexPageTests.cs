@@ -1,7 +1,7 @@
+using StockAndFlow.Storage;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 
 namespace StockAndFlow.Tests.Web;
 

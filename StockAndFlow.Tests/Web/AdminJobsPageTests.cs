@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using System.Net;
 using Hangfire;
 using Hangfire.Storage;

@@ -1,6 +1,6 @@
+using StockAndFlow.Storage;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using StockAndFlow.Data;
 using StockAndFlow.Web.Demo;
 
 namespace StockAndFlow.Web.Data;

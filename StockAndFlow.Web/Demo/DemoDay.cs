@@ -1,4 +1,5 @@
-using StockAndFlow.Records;
+
+using StockAndFlow.Storage;
 
 namespace StockAndFlow.Web.Demo;
 

@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,6 @@ using Microsoft.Extensions.Options;
 using StockAndFlow.Counting;
 using StockAndFlow.Decay;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 using StockAndFlow.Web.Data;
 
 namespace StockAndFlow.Web.Demo;

@@ -1,3 +1,4 @@
+using StockAndFlow.Definitions;
 using StockAndFlow.Capture;
 
 namespace StockAndFlow.Web.Demo;

@@ -221,7 +221,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Insights.InsightResult", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightResult", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -269,7 +269,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_InsightResults", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Insights.InsightRun", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -296,7 +296,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_InsightRuns", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.ActionExecution", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.ActionExecution", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -357,7 +357,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_ActionExecutions", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.Checkpoint", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.Checkpoint", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -374,7 +374,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_Checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.DecayRuleState", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.DecayRuleState", b =>
                 {
                     b.Property<string>("Rule")
                         .HasMaxLength(100)
@@ -391,7 +391,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_DecayRuleStates", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.FlowEvent", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.FlowEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -436,7 +436,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_FlowEvents", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.FlowRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.FlowRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -482,7 +482,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_FlowRecords", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.StockFacetRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StockFacetRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -528,7 +528,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_StockFacetRecords", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.StockRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StockRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -561,7 +561,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_StockRecords", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.Statistic", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -603,7 +603,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_Statistics", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.StatisticDomain", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StatisticDomain", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -633,7 +633,7 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_StatisticDomains", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.StatisticMetric", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StatisticMetric", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -841,27 +841,27 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StockAndFlow.Insights.InsightResult", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightResult", b =>
                 {
-                    b.HasOne("StockAndFlow.Insights.InsightRun", null)
+                    b.HasOne("StockAndFlow.Storage.InsightRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.Statistic", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
                 {
-                    b.HasOne("StockAndFlow.Statistics.StatisticMetric", null)
+                    b.HasOne("StockAndFlow.Storage.StatisticMetric", null)
                         .WithMany()
                         .HasForeignKey("MetricId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.StatisticMetric", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StatisticMetric", b =>
                 {
-                    b.HasOne("StockAndFlow.Statistics.StatisticDomain", null)
+                    b.HasOne("StockAndFlow.Storage.StatisticDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -212,7 +212,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Insights.InsightResult", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightResult", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -258,7 +258,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_InsightResults", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Insights.InsightRun", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -283,7 +283,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_InsightRuns", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.ActionExecution", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.ActionExecution", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -346,7 +346,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_ActionExecutions", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.Checkpoint", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.Checkpoint", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -363,7 +363,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_Checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.DecayRuleState", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.DecayRuleState", b =>
                 {
                     b.Property<string>("Rule")
                         .HasMaxLength(100)
@@ -380,7 +380,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_DecayRuleStates", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.FlowEvent", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.FlowEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -423,7 +423,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_FlowEvents", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.FlowRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.FlowRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -467,7 +467,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_FlowRecords", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.StockFacetRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StockFacetRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -511,7 +511,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_StockFacetRecords", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.StockRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StockRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -542,7 +542,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_StockRecords", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.Statistic", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -582,7 +582,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_Statistics", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.StatisticDomain", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StatisticDomain", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -610,7 +610,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_StatisticDomains", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.StatisticMetric", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StatisticMetric", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -808,27 +808,27 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StockAndFlow.Insights.InsightResult", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightResult", b =>
                 {
-                    b.HasOne("StockAndFlow.Insights.InsightRun", null)
+                    b.HasOne("StockAndFlow.Storage.InsightRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.Statistic", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
                 {
-                    b.HasOne("StockAndFlow.Statistics.StatisticMetric", null)
+                    b.HasOne("StockAndFlow.Storage.StatisticMetric", null)
                         .WithMany()
                         .HasForeignKey("MetricId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.StatisticMetric", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StatisticMetric", b =>
                 {
-                    b.HasOne("StockAndFlow.Statistics.StatisticDomain", null)
+                    b.HasOne("StockAndFlow.Storage.StatisticDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -209,7 +209,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Insights.InsightResult", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightResult", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -255,7 +255,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_InsightResults", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Insights.InsightRun", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -280,7 +280,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_InsightRuns", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.ActionExecution", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.ActionExecution", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -343,7 +343,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_ActionExecutions", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.Checkpoint", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.Checkpoint", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -360,7 +360,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_Checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.DecayRuleState", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.DecayRuleState", b =>
                 {
                     b.Property<string>("Rule")
                         .HasMaxLength(100)
@@ -377,7 +377,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_DecayRuleStates", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.FlowEvent", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.FlowEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -420,7 +420,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_FlowEvents", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.FlowRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.FlowRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -464,7 +464,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_FlowRecords", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.StockFacetRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StockFacetRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -508,7 +508,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_StockFacetRecords", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Records.StockRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StockRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -539,7 +539,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_StockRecords", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.Statistic", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -579,7 +579,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_Statistics", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.StatisticDomain", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StatisticDomain", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -607,7 +607,7 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_StatisticDomains", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.StatisticMetric", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StatisticMetric", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -805,27 +805,27 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StockAndFlow.Insights.InsightResult", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightResult", b =>
                 {
-                    b.HasOne("StockAndFlow.Insights.InsightRun", null)
+                    b.HasOne("StockAndFlow.Storage.InsightRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.Statistic", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
                 {
-                    b.HasOne("StockAndFlow.Statistics.StatisticMetric", null)
+                    b.HasOne("StockAndFlow.Storage.StatisticMetric", null)
                         .WithMany()
                         .HasForeignKey("MetricId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StockAndFlow.Statistics.StatisticMetric", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.StatisticMetric", b =>
                 {
-                    b.HasOne("StockAndFlow.Statistics.StatisticDomain", null)
+                    b.HasOne("StockAndFlow.Storage.StatisticDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,9 +1,9 @@
+using StockAndFlow.Reading;
+using StockAndFlow.Storage;
 using Microsoft.AspNetCore.Mvc;
 using StockAndFlow.Actions;
 using StockAndFlow.Definitions;
 using StockAndFlow.Jobs;
-using StockAndFlow.Members;
-using StockAndFlow.Records;
 using StockAndFlow.Admin.Api;
 using StockAndFlow.Admin.Reading;
 using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;

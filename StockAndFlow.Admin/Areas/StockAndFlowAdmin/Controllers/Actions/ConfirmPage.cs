@@ -1,7 +1,7 @@
+using StockAndFlow.Reading;
 using Microsoft.Extensions.Primitives;
 using StockAndFlow.Actions;
 using StockAndFlow.Definitions;
-using StockAndFlow.Members;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Actions;
 

@@ -1,5 +1,5 @@
+using StockAndFlow.Storage;
 using StockAndFlow.Definitions;
-using StockAndFlow.Records;
 using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Flows;

@@ -1,5 +1,5 @@
+using StockAndFlow.Counting;
 using Microsoft.AspNetCore.Mvc;
-using StockAndFlow.Records;
 using StockAndFlow.Admin.Api;
 using StockAndFlow.Admin.Reading;
 using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;

@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using Microsoft.AspNetCore.Mvc;
 using StockAndFlow.Definitions;
 using StockAndFlow.Insights;

@@ -1,6 +1,6 @@
+using StockAndFlow.Reading;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using StockAndFlow.Members;
 using StockAndFlow.Admin.Api;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;

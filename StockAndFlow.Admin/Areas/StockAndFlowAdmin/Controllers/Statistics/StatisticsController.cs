@@ -1,3 +1,4 @@
+using StockAndFlow.Storage;
 using Microsoft.AspNetCore.Mvc;
 using StockAndFlow.Statistics;
 using StockAndFlow.Admin.Api;
@@ -34,7 +35,7 @@ public sealed class StatisticsController(AdminReadModel read, StatisticsReader s
             : periods.Count == 0 ? StatisticPeriod.Day : periods.Contains(StatisticPeriod.Day) ? StatisticPeriod.Day : periods.Min();
         var objectTypes = await statistics.ObjectTypesAsync(m, cancellationToken);
         var objectType = Request.Query["objectType"].ToString() is { Length: > 0 } type ? type : null;
-        var range = RangeQuery.Parse(Request, read.Now.AddDays(1), read.Calendar, Records.Period.Day, readPeriod: false);
+        var range = RangeQuery.Parse(Request, read.Now.AddDays(1), read.Calendar, Storage.Period.Day, readPeriod: false);
         var values = await statistics.ValuesAsync(new StatisticQuery([m.Id], period, range.From, range.To, objectType), cancellationToken);
         return View(new MetricPage(d, m, period, [.. periods.Order()], objectType, objectTypes, range, values));
     }

@@ -1,6 +1,6 @@
+using StockAndFlow.Reading;
 using StockAndFlow.Counting;
 using StockAndFlow.Definitions;
-using StockAndFlow.Members;
 using StockAndFlow.Admin.Reading;
 
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Stocks;

@@ -1,8 +1,0 @@
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
-namespace StockAndFlow.Data;
-
-/// <summary>Reads stored times back as UTC on every provider (SQLite returns Unspecified); hosts may use it for their own columns.</summary>
-public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-    v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
-    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,4 +1,0 @@
-namespace StockAndFlow.Decay;
-
-/// <summary>What a set-based move did: rows selected, rows moved (each with one flow event).</summary>
-public sealed record TransitionResult(int Selected, int Moved);
