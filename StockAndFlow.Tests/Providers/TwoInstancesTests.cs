@@ -38,6 +38,13 @@ public sealed class TwoInstancesTests
         var saved = DateTime.UtcNow;
         var scheduledAfterSave = new DateTime(saved.Ticks - (saved.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc).AddMinutes(1);
         var monitor = first.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        // Each server announces itself from a background thread after its host has started.
+        var announced = DateTime.UtcNow.AddSeconds(30);
+        while (monitor.Servers().Count < 2 && DateTime.UtcNow < announced)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
         Assert.Equal(2, monitor.Servers().Count);
         var deadline = DateTime.UtcNow.AddSeconds(150);
         var snapshots = new List<DateTime>();
