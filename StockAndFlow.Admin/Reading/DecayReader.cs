@@ -12,7 +12,7 @@ public sealed class DecayReader(StockAndFlowModel model, DecayRunner decay, Admi
         var rules = new List<DecayRuleRow>();
         foreach (var rule in model.DecayRules)
         {
-            rules.Add(new DecayRuleRow(rule, await decay.PreviewAsync(database.Context, rule, cancellationToken), await DecayRunner.IsPausedAsync(database.Context, rule, cancellationToken)));
+            rules.Add(new DecayRuleRow(rule, await decay.PreviewAsync(database.Context, rule, cancellationToken), await decay.IsPausedAsync(database.Context, rule, cancellationToken)));
         }
 
         return rules;

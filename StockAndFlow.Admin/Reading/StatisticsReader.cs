@@ -5,7 +5,7 @@ using StockAndFlow.Statistics;
 namespace StockAndFlow.Admin.Reading;
 
 /// <summary>Stored statistics: domains, metrics and their values, for the statistics pages and API.</summary>
-public sealed class StatisticsReader(AdminDatabase database)
+public sealed class StatisticsReader(AdminDatabase database, StatisticsStore store)
 {
     private DbContext Db => database.Context;
 
@@ -42,7 +42,7 @@ public sealed class StatisticsReader(AdminDatabase database)
 
     /// <summary>The values <paramref name="query"/> asks for.</summary>
     public async Task<IReadOnlyList<Statistic>> ValuesAsync(StatisticQuery query, CancellationToken cancellationToken) =>
-        await StatisticsStore.QueryAsync(Db, query, cancellationToken);
+        await store.QueryAsync(Db, query, cancellationToken);
 
     private IQueryable<Statistic> Values(StatisticMetric metric) => Db.Set<Statistic>().AsNoTracking().Where(s => s.MetricId == metric.Id);
 }

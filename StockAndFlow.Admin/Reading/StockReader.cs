@@ -7,7 +7,7 @@ using StockAndFlow.Definitions;
 namespace StockAndFlow.Admin.Reading;
 
 /// <summary>A stock's recorded history, its members and live counts, for its pages and the stock API.</summary>
-public sealed class StockReader(StockHistory history, StockCounter counter, AdminDatabase database)
+public sealed class StockReader(StockHistory history, StockCounter counter, ActionRunner actions, AdminDatabase database)
 {
     /// <summary>The stock's recorded counts by bucket over <paramref name="range"/>.</summary>
     public Task<IReadOnlyList<LevelPoint>> HistoryAsync(Stock stock, RangeQuery range, CancellationToken cancellationToken)
@@ -36,5 +36,5 @@ public sealed class StockReader(StockHistory history, StockCounter counter, Admi
 
     /// <summary>How many members <paramref name="selection"/> picks: what an action would apply to.</summary>
     public Task<int> CountSelectionAsync(Stock stock, MemberSelection selection, CancellationToken cancellationToken) =>
-        ActionRunner.CountAsync(database.Context, stock, selection, cancellationToken);
+        actions.CountAsync(database.Context, stock, selection, cancellationToken);
 }

@@ -11,7 +11,7 @@ namespace StockAndFlow.Benchmarks.Counting;
 
 /// <summary>
 /// P1: counting four stocks, each with two facets of 20 listed values, over N members in SQLite.
-/// Ours (<see cref="StockCounter"/>) against the seed's one-COUNT-per-value algorithm and against
+/// Ours (<see cref="StockCounter"/>) against django-stockandflow's one-COUNT-per-value algorithm and against
 /// the same set-based queries written by hand.
 /// </summary>
 [MemoryDiagnoser]

@@ -79,7 +79,7 @@ public abstract class DecayBenchmarksBase
     /// Loads the selected members in one query, then per member: attach, change, SaveChanges, clear —
     /// tracked one at a time, as a per-object save would be (a tracker holding all 100 000 would rescan
     /// them on every save). <paramref name="oneTransaction"/> wraps all saves in one transaction;
-    /// otherwise each save commits on its own, as the seed's per-object saves did.
+    /// otherwise each save commits on its own, as django-stockandflow's per-object saves did.
     /// </summary>
     protected async Task<int> LoadChangeAndSaveEachAsync(bool oneTransaction)
     {
@@ -138,7 +138,7 @@ public class DecayBenchmarks : DecayBenchmarksBase
 }
 
 /// <summary>
-/// P3 against the seed's way as it ran: each per-member save commits on its own. About 2 ms a commit on
+/// P3 against django-stockandflow's way as it ran: each per-member save commits on its own. About 2 ms a commit on
 /// this machine's disk, so one iteration takes minutes: measured once, without warm-up.
 /// </summary>
 [MemoryDiagnoser]

@@ -48,8 +48,8 @@ public sealed partial class ActionExecutions(
     /// <summary>Runs a requested execution to the end, recording progress and the outcome.</summary>
     public async Task<ActionExecution> RunAsync(long executionId, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+        await using var scope = scopes.CreateStockAndFlowScope();
+        var db = scope.Db;
         var execution = await db.Set<ActionExecution>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == executionId, cancellationToken)
             ?? throw new InvalidOperationException($"Action execution {executionId} does not exist.");
         if (execution.Status is ActionExecutionStatus.Succeeded or ActionExecutionStatus.Failed)
@@ -111,8 +111,8 @@ public sealed partial class ActionExecutions(
     /// </summary>
     public async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+        await using var scope = scopes.CreateStockAndFlowScope();
+        var db = scope.Db;
         var open = await db.Set<ActionExecution>().AsNoTracking()
             .Where(e => e.Status == ActionExecutionStatus.Queued || e.Status == ActionExecutionStatus.Running)
             .Select(e => new { e.Id, e.Status, e.Processed, e.Owner, e.Action })
@@ -146,8 +146,8 @@ public sealed partial class ActionExecutions(
     private async Task UpdateAsync(long id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ActionExecution>> setters, CancellationToken cancellationToken)
     {
         // Its own scope and connection, so progress is visible while the action's transaction is open.
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+        await using var scope = scopes.CreateStockAndFlowScope();
+        var db = scope.Db;
         await db.Set<ActionExecution>().Where(e => e.Id == id).ExecuteUpdateAsync(setters, cancellationToken);
     }
 
@@ -159,8 +159,8 @@ public sealed partial class ActionExecutions(
             s => s.SetProperty(e => e.Status, status).SetProperty(e => e.FinishedAt, now).SetProperty(e => e.Selected, selected)
                 .SetProperty(e => e.Processed, selected).SetProperty(e => e.Affected, affected).SetProperty(e => e.Error, error),
             cancellationToken);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+        await using var scope = scopes.CreateStockAndFlowScope();
+        var db = scope.Db;
         return await db.Set<ActionExecution>().AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken);
     }
 

@@ -21,7 +21,7 @@ public sealed class ActionRunner(Transitions transitions, TimeProvider time, ISe
     private static readonly MethodInfo PerRowMethod = typeof(ActionRunner).GetMethod(nameof(PerRowAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     /// <summary>How many members the action would apply to.</summary>
-    public static async Task<int> CountAsync(DbContext db, Stock stock, MemberSelection filter, CancellationToken cancellationToken = default)
+    public async Task<int> CountAsync(DbContext db, Stock stock, MemberSelection filter, CancellationToken cancellationToken = default)
     {
         var page = await MemberQuery.PageAsync(db, stock, filter, sort: null, descending: false, page: 1, pageSize: 1, cancellationToken);
         return (int)page.Total;

@@ -28,7 +28,7 @@ public sealed class DecayRunner(Transitions transitions, TimeProvider time)
         (Task<int>)PreviewMethod.MakeGenericMethod(rule.EntityType).Invoke(null, [db, rule, time.GetUtcNow().UtcDateTime, cancellationToken])!;
 
     /// <summary>True when the rule is paused.</summary>
-    public static async Task<bool> IsPausedAsync(DbContext db, DecayRule rule, CancellationToken cancellationToken = default) =>
+    public async Task<bool> IsPausedAsync(DbContext db, DecayRule rule, CancellationToken cancellationToken = default) =>
         await db.Set<DecayRuleState>().AsNoTracking().AnyAsync(s => s.Rule == rule.Slug && s.IsPaused, cancellationToken);
 
     /// <summary>Pauses or resumes the rule; the state is stored, so it survives restarts.</summary>

@@ -58,7 +58,7 @@ public sealed class StockAndFlowBuilder
         return new StockActionBuilder<T>(action);
     }
 
-    /// <summary>Declares a statistics domain (the seed's Domain.objects.register).</summary>
+    /// <summary>Declares a statistics domain (django-trackstats' Domain.objects.register).</summary>
     public Definitions.DomainDefinition Domain(string reference, string name, string? description = null)
     {
         var domain = new Definitions.DomainDefinition(reference, name, description, CurrentDefinition);

@@ -6,7 +6,7 @@ namespace StockAndFlow.Definitions;
 /// <summary>What a tracker computes per bucket.</summary>
 public enum TrackerAggregate
 {
-    /// <summary>Number of rows (the seed's CountObjectsByDate trackers).</summary>
+    /// <summary>Number of rows (django-trackstats' CountObjectsByDate trackers).</summary>
     Count = 1,
 
     /// <summary>Sum of a column.</summary>
@@ -94,11 +94,11 @@ public sealed class TrackerBuilder<T>
         _trackers = trackers;
     }
 
-    /// <summary>Rows per bucket of each period (the seed's CountObjectsByDateTracker).</summary>
+    /// <summary>Rows per bucket of each period (django-trackstats' CountObjectsByDateTracker).</summary>
     public TrackerBuilder<T> CountByDate(Expression<Func<T, DateTime>> date, params StatisticPeriod[] periods) =>
         Add(new TrackerDefinition<T>(_metric, TrackerAggregate.Count, Periods(periods), date, null, null, null));
 
-    /// <summary>Rows per bucket and related object (the seed's CountObjectsByDateAndObjectTracker).</summary>
+    /// <summary>Rows per bucket and related object (django-trackstats' CountObjectsByDateAndObjectTracker).</summary>
     public TrackerBuilder<T> CountByDateAndObject<TObject, TKey>(Expression<Func<T, DateTime>> date, Expression<Func<T, TKey>> objectKey, params StatisticPeriod[] periods) =>
         Add(new TrackerDefinition<T>(_metric, TrackerAggregate.Count, Periods(periods), date, null, objectKey, typeof(TObject).Name));
 

@@ -26,8 +26,8 @@ internal sealed partial class StartupValidator(IServiceProvider services, IOptio
             LogUndeclaredMoves(logger, group.ToString(), string.Join(", ", group.UndeclaredMoves));
         }
 
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+        await using var scope = services.CreateStockAndFlowScope();
+        var db = scope.Db;
         CheckContext(model, db);
         if (options.Value.ValidateQueriesOnStartup)
         {

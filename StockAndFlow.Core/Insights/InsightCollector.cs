@@ -11,15 +11,15 @@ namespace StockAndFlow.Insights;
 /// <summary>
 /// Collects every insight into a new <see cref="InsightRun"/>. Each insight runs in its own DI scope and
 /// DbContext: one that throws is recorded as failed with its error and the others still collect. Runs
-/// are kept (the seed wiped its database each run and exited 0 on error).
+/// are kept (django-insights wiped its database each run and exited 0 on error).
 /// </summary>
 public sealed partial class InsightCollector(StockAndFlowModel model, IServiceScopeFactory scopes, TimeProvider time, ILogger<InsightCollector> logger)
 {
     /// <summary>Collects every insight; returns the finished run.</summary>
     public async Task<InsightRun> CollectAsync(CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = Context(scope);
+        await using var scope = scopes.CreateStockAndFlowScope();
+        var db = scope.Db;
         var run = new InsightRun { StartedAt = time.GetUtcNow().UtcDateTime };
         db.Add(run);
         await db.SaveChangesAsync(cancellationToken);
@@ -67,8 +67,8 @@ public sealed partial class InsightCollector(StockAndFlowModel model, IServiceSc
         var result = new InsightResult { RunId = runId, Insight = insight.Slug, Kind = insight.Kind };
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var answer = await insight.Collect(new InsightContext(Context(scope), scope.ServiceProvider, time.GetUtcNow().UtcDateTime), cancellationToken);
+            await using var scope = scopes.CreateStockAndFlowScope();
+            var answer = await insight.Collect(new InsightContext(scope.Db, scope.Services, time.GetUtcNow().UtcDateTime), cancellationToken);
             result.Succeeded = true;
             result.Counter = answer.Counter;
             result.Gauge = answer.Gauge;
@@ -84,9 +84,6 @@ public sealed partial class InsightCollector(StockAndFlowModel model, IServiceSc
         result.CollectedAt = time.GetUtcNow().UtcDateTime;
         return result;
     }
-
-    private static DbContext Context(IServiceScope scope) =>
-        scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Insight '{Insight}' failed; the other insights were collected.")]
     private static partial void LogFailed(ILogger logger, Exception exception, string insight);

@@ -22,8 +22,8 @@ public sealed partial class DecayJob(IServiceScopeFactory scopes, StockAndFlowMo
 
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+            await using var scope = scopes.CreateStockAndFlowScope();
+            var db = scope.Db;
             var result = await runner.RunAsync(db, definition, cancellationToken);
             LogRan(logger, rule, result.Moved);
             return result;

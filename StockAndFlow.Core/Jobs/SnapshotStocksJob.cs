@@ -61,8 +61,8 @@ public sealed partial class SnapshotStocksJob(
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+            await using var scope = scopes.CreateStockAndFlowScope();
+            var db = scope.Db;
             await snapshotter.SnapshotAsync(db, stocks, at, cancellationToken);
             return null;
         }

@@ -11,15 +11,15 @@ namespace StockAndFlow.Jobs;
 /// Registers the declared domains and metrics, then runs every tracker; one failing tracker is logged
 /// by name, the others still run, and the job fails at the end so the scheduler retries.
 /// </summary>
-public sealed partial class TrackStatisticsJob(IServiceScopeFactory scopes, StockAndFlowModel model, TrackerRunner runner, ILogger<TrackStatisticsJob> logger)
+public sealed partial class TrackStatisticsJob(IServiceScopeFactory scopes, StockAndFlowModel model, StatisticsStore store, TrackerRunner runner, ILogger<TrackStatisticsJob> logger)
 {
     /// <summary>Runs every tracker; returns the statistics written.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         Dictionary<MetricDefinition, int> ids;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = scopes.CreateStockAndFlowScope())
         {
-            ids = await StatisticsStore.RegisterAsync(Context(scope), model.Domains, cancellationToken);
+            ids = await store.RegisterAsync(scope.Db, model.Domains, cancellationToken);
         }
 
         var written = 0;
@@ -28,9 +28,9 @@ public sealed partial class TrackStatisticsJob(IServiceScopeFactory scopes, Stoc
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateStockAndFlowScope();
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var count = await runner.RunAsync(Context(scope), tracker, ids[tracker.Metric], cancellationToken);
+                var count = await runner.RunAsync(scope.Db, tracker, ids[tracker.Metric], cancellationToken);
                 LogTracked(logger, tracker.Name, count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 written += count;
             }
@@ -43,9 +43,6 @@ public sealed partial class TrackStatisticsJob(IServiceScopeFactory scopes, Stoc
 
         return failed.Count == 0 ? written : throw new StockAndFlowJobException($"Trackers failed: {string.Join(", ", failed)}; the others were written.");
     }
-
-    private static Microsoft.EntityFrameworkCore.DbContext Context(IServiceScope scope) =>
-        scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Tracker {Tracker}: {Count} statistics written in {Milliseconds:0} ms.")]
     private static partial void LogTracked(ILogger logger, string tracker, int count, double milliseconds);

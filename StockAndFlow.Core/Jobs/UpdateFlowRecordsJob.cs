@@ -11,8 +11,8 @@ public sealed class UpdateFlowRecordsJob(IServiceScopeFactory scopes, FlowRecord
     /// <summary>Runs the update; returns the number of records written.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+        await using var scope = scopes.CreateStockAndFlowScope();
+        var db = scope.Db;
         return await updater.UpdateAsync(db, cancellationToken);
     }
 }

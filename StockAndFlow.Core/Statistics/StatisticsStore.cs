@@ -20,7 +20,7 @@ public sealed record StatisticQuery(IReadOnlyList<int> MetricIds, StatisticPerio
 public sealed class StatisticsStore(TimeProvider time, Storage.PeriodCalendar calendar)
 {
     /// <summary>Registers (or updates) a domain.</summary>
-    public static async Task<StatisticDomain> RegisterDomainAsync(DbContext db, string reference, string name, string? description = null, CancellationToken cancellationToken = default)
+    public async Task<StatisticDomain> RegisterDomainAsync(DbContext db, string reference, string name, string? description = null, CancellationToken cancellationToken = default)
     {
         var domain = await db.Set<StatisticDomain>().SingleOrDefaultAsync(d => d.Ref == reference, cancellationToken);
         if (domain is null)
@@ -36,7 +36,7 @@ public sealed class StatisticsStore(TimeProvider time, Storage.PeriodCalendar ca
     }
 
     /// <summary>Registers (or updates) a metric of a domain.</summary>
-    public static async Task<StatisticMetric> RegisterMetricAsync(DbContext db, StatisticDomain domain, string reference, string name, string? description = null, CancellationToken cancellationToken = default)
+    public async Task<StatisticMetric> RegisterMetricAsync(DbContext db, StatisticDomain domain, string reference, string name, string? description = null, CancellationToken cancellationToken = default)
     {
         var metric = await db.Set<StatisticMetric>().SingleOrDefaultAsync(m => m.DomainId == domain.Id && m.Ref == reference, cancellationToken);
         if (metric is null)
@@ -52,7 +52,7 @@ public sealed class StatisticsStore(TimeProvider time, Storage.PeriodCalendar ca
     }
 
     /// <summary>Registers every domain and metric declared in code; returns metric ids by definition.</summary>
-    public static async Task<Dictionary<MetricDefinition, int>> RegisterAsync(DbContext db, IEnumerable<DomainDefinition> domains, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<MetricDefinition, int>> RegisterAsync(DbContext db, IEnumerable<DomainDefinition> domains, CancellationToken cancellationToken = default)
     {
         var ids = new Dictionary<MetricDefinition, int>();
         foreach (var domain in domains)
@@ -88,7 +88,7 @@ public sealed class StatisticsStore(TimeProvider time, Storage.PeriodCalendar ca
     /// [<paramref name="from"/>, <paramref name="to"/>) when given; by date only, or for one object type
     /// (and optionally some of its keys).
     /// </summary>
-    public static async Task<List<Statistic>> ReadAsync(DbContext db, MetricDefinition metric, StatisticPeriod period, DateTime? from = null, DateTime? to = null, string? objectType = null, IReadOnlyList<string>? objectKeys = null, CancellationToken cancellationToken = default) =>
+    public async Task<List<Statistic>> ReadAsync(DbContext db, MetricDefinition metric, StatisticPeriod period, DateTime? from = null, DateTime? to = null, string? objectType = null, IReadOnlyList<string>? objectKeys = null, CancellationToken cancellationToken = default) =>
         await QueryAsync(db, new StatisticQuery([await IdOfAsync(db, metric, cancellationToken)], period, from, to, objectType, objectKeys), cancellationToken);
 
     /// <summary>
@@ -108,7 +108,7 @@ public sealed class StatisticsStore(TimeProvider time, Storage.PeriodCalendar ca
     }
 
     /// <summary>The stored id of a metric declared in code, registering its domain and it when they are new.</summary>
-    public static async Task<int> IdOfAsync(DbContext db, MetricDefinition metric, CancellationToken cancellationToken = default)
+    public async Task<int> IdOfAsync(DbContext db, MetricDefinition metric, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(metric);
         var id = await (from m in db.Set<StatisticMetric>()
@@ -137,7 +137,7 @@ public sealed class StatisticsStore(TimeProvider time, Storage.PeriodCalendar ca
     }
 
     /// <summary>Stored statistics matching the query, ordered by metric, date and object.</summary>
-    public static Task<List<Statistic>> QueryAsync(DbContext db, StatisticQuery query, CancellationToken cancellationToken = default)
+    public Task<List<Statistic>> QueryAsync(DbContext db, StatisticQuery query, CancellationToken cancellationToken = default)
     {
         var ids = query.MetricIds.ToList();
         var q = db.Set<Statistic>().AsNoTracking().Where(s => ids.Contains(s.MetricId) && s.Period == query.Period);

@@ -14,7 +14,7 @@ namespace StockAndFlow.Statistics;
 /// groups in memory in the reporting time zone. Lifetime writes a cumulative value for every day up to
 /// today, starting from the total before the first recomputed day (one more aggregate query); Days28
 /// writes the 28-day window ending on every day; the other periods write only buckets that have rows —
-/// as the seed does for Day.
+/// as django-trackstats does for Day.
 /// </summary>
 public sealed class TrackerRunner(PeriodCalendar calendar, StatisticsStore store, TimeProvider time)
 {

@@ -35,7 +35,7 @@ public sealed class ActionRunnerTests
         var ids = await db.Tickets.OrderBy(t => t.Id).Select(t => t.Id).Take(3).ToListAsync();
         var selection = new MemberSelection(Keys: [.. ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 
-        Assert.Equal(3, await ActionRunner.CountAsync(db, engine.Model.FindStock("open-tickets")!, selection));
+        Assert.Equal(3, await runner.CountAsync(db, engine.Model.FindStock("open-tickets")!, selection));
         var result = await runner.ExecuteAsync(db, engine.Model.FindAction("close")!, engine.Model.FindStock("open-tickets")!, selection);
 
         Assert.Equal(3, result.Moved);

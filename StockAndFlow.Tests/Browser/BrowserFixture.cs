@@ -13,7 +13,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string DefaultChromium = "/usr/bin/chromium";
 
-    // The flags DESIGN.md gives for Debian's Chromium in a container.
+    // Debian's Chromium as root in a container, with no network: no sandbox, no GPU, no background requests.
     private static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

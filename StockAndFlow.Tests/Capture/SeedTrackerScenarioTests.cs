@@ -3,7 +3,7 @@ using StockAndFlow.Tests.Support;
 
 namespace StockAndFlow.Tests.Capture;
 
-/// <summary>The seed's ModelTracker test, re-expressed over a SaveChanges interceptor.</summary>
+/// <summary>django-stockandflow's ModelTracker test, re-expressed over a SaveChanges interceptor.</summary>
 public sealed class SeedTrackerScenarioTests
 {
     private static void Define(StockAndFlowBuilder sf)

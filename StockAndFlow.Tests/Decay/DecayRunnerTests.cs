@@ -72,7 +72,7 @@ public sealed class DecayRunnerTests
 
         await using (var db = engine.NewContext())
         {
-            Assert.True(await DecayRunner.IsPausedAsync(db, rule));
+            Assert.True(await runner.IsPausedAsync(db, rule));
             Assert.Equal(new TransitionResult(0, 0), await runner.RunAsync(db, rule));
             Assert.Equal(2, await runner.PreviewAsync(db, rule));
             await runner.SetPausedAsync(db, rule, paused: false);

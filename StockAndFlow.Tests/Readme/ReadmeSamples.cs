@@ -88,7 +88,7 @@ internal static class ReadmeSamples
         await store.RecordAsync(db, orders, StatisticPeriod.Day, 1);                                  // today
         await store.RecordAsync(db, revenue, StatisticPeriod.Lifetime, day, 250m, "Customer", "42");   // a given day, for one object
         decimal? ordersToday = await store.ValueAsync(db, orders, StatisticPeriod.Day);
-        List<Statistic> lastWeek = await StatisticsStore.ReadAsync(db, orders, StatisticPeriod.Day, from: day.AddDays(-7), to: day);
+        List<Statistic> lastWeek = await store.ReadAsync(db, orders, StatisticPeriod.Day, from: day.AddDays(-7), to: day);
         return (ordersToday, lastWeek);
     }
 

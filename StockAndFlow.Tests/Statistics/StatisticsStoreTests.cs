@@ -13,12 +13,13 @@ public sealed class StatisticsStoreTests
     public async Task Register_Again_UpdatesNameAndDescription_AndKeepsIdentity()
     {
         await using var engine = await Engine.StartAsync(_ => { });
+        var store = engine.Services.GetRequiredService<StatisticsStore>();
         await using var db = engine.NewContext();
 
-        var domain = await StatisticsStore.RegisterDomainAsync(db, "shopping", "Shopping");
-        var metric = await StatisticsStore.RegisterMetricAsync(db, domain, "order_count", "Orders");
-        var domainAgain = await StatisticsStore.RegisterDomainAsync(db, "shopping", "Shop", "Everything sold");
-        var metricAgain = await StatisticsStore.RegisterMetricAsync(db, domainAgain, "order_count", "Number of orders", "Paid orders");
+        var domain = await store.RegisterDomainAsync(db, "shopping", "Shopping");
+        var metric = await store.RegisterMetricAsync(db, domain, "order_count", "Orders");
+        var domainAgain = await store.RegisterDomainAsync(db, "shopping", "Shop", "Everything sold");
+        var metricAgain = await store.RegisterMetricAsync(db, domainAgain, "order_count", "Number of orders", "Paid orders");
 
         Assert.Equal(domain.Id, domainAgain.Id);
         Assert.Equal(metric.Id, metricAgain.Id);
@@ -32,8 +33,8 @@ public sealed class StatisticsStoreTests
         await using var engine = await Engine.StartAsync(_ => { });
         var store = engine.Services.GetRequiredService<StatisticsStore>();
         await using var db = engine.NewContext();
-        var domain = await StatisticsStore.RegisterDomainAsync(db, "twitter", "Twitter");
-        var metric = await StatisticsStore.RegisterMetricAsync(db, domain, "follower-count", "Followers");
+        var domain = await store.RegisterDomainAsync(db, "twitter", "Twitter");
+        var metric = await store.RegisterMetricAsync(db, domain, "follower-count", "Followers");
         var day = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         var guid = Guid.Parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff").ToString("D");
 
@@ -44,11 +45,11 @@ public sealed class StatisticsStoreTests
         await store.RecordAsync(db, metric.Id, StatisticPeriod.Day, day, 4, "Account", "handle-b");
         await store.RecordAsync(db, metric.Id, StatisticPeriod.Day, day, 5, "Account", 9_000_000_000L.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var lifetime = await StatisticsStore.QueryAsync(db, new StatisticQuery([metric.Id], StatisticPeriod.Lifetime));
+        var lifetime = await store.QueryAsync(db, new StatisticQuery([metric.Id], StatisticPeriod.Lifetime));
         Assert.Equal(12.25m, Assert.Single(lifetime).Value);
-        var daily = await StatisticsStore.QueryAsync(db, new StatisticQuery([metric.Id], StatisticPeriod.Day));
+        var daily = await store.QueryAsync(db, new StatisticQuery([metric.Id], StatisticPeriod.Day));
         Assert.Null(Assert.Single(daily).Value);
-        var byObject = await StatisticsStore.QueryAsync(db, new StatisticQuery([metric.Id], StatisticPeriod.Day, day, day.AddDays(1), "Account", [guid, "handle-b"]));
+        var byObject = await store.QueryAsync(db, new StatisticQuery([metric.Id], StatisticPeriod.Day, day, day.AddDays(1), "Account", [guid, "handle-b"]));
         Assert.Equal([3m, 4m], byObject.Select(s => s.Value!.Value).Order());
     }
 
@@ -70,7 +71,7 @@ public sealed class StatisticsStoreTests
         await store.RecordAsync(db, orders, StatisticPeriod.Lifetime, new DateTime(2026, 3, 1, 11, 0, 0, DateTimeKind.Utc), 30);
 
         var aucklandMarch3 = new DateTime(2026, 3, 2, 11, 0, 0, DateTimeKind.Utc);
-        var day = Assert.Single(await StatisticsStore.ReadAsync(db, orders, StatisticPeriod.Day));
+        var day = Assert.Single(await store.ReadAsync(db, orders, StatisticPeriod.Day));
         Assert.Equal((aucklandMarch3, 7m), (day.Date, day.Value));
         Assert.Equal(7m, await store.ValueAsync(db, orders, StatisticPeriod.Day));
         Assert.Equal(2m, await store.ValueAsync(db, orders, StatisticPeriod.Day, objectType: "Customer", objectKey: "42"));
@@ -97,14 +98,15 @@ public sealed class StatisticsStoreTests
         db.Comments.AddRange(new Comment { Timestamp = now, Score = 2.5m }, new Comment { Timestamp = now, Score = 4 }, new Comment { Timestamp = now.AddDays(-1), Score = 1 });
         await db.SaveChangesAsync();
 
-        var ids = await StatisticsStore.RegisterAsync(db, engine.Model.Domains);
+        var store = engine.Services.GetRequiredService<StatisticsStore>();
+        var ids = await store.RegisterAsync(db, engine.Model.Domains);
         foreach (var tracker in engine.Model.Trackers)
         {
             await engine.Services.GetRequiredService<TrackerRunner>().RunAsync(db, tracker, ids[tracker.Metric]);
         }
 
-        var sums = await StatisticsStore.QueryAsync(db, new StatisticQuery([ids[score]], StatisticPeriod.Day));
-        var averages = await StatisticsStore.QueryAsync(db, new StatisticQuery([ids[average]], StatisticPeriod.Day));
+        var sums = await store.QueryAsync(db, new StatisticQuery([ids[score]], StatisticPeriod.Day));
+        var averages = await store.QueryAsync(db, new StatisticQuery([ids[average]], StatisticPeriod.Day));
         Assert.Equal([1m, 6.5m], sums.Select(s => s.Value!.Value));
         Assert.Equal([1m, 3.25m], averages.Select(s => s.Value!.Value));
     }

@@ -6,7 +6,7 @@ using StockAndFlow.Tests.Support;
 
 namespace StockAndFlow.Tests.Statistics;
 
-/// <summary>The trackstats seed's tracker tests, re-expressed: 1–5 comments a day for 7 days by 5 users.</summary>
+/// <summary>django-trackstats' tracker tests, re-expressed: 1–5 comments a day for 7 days by 5 users.</summary>
 public sealed class TrackerSeedTests
 {
     private static MetricDefinition _metric = null!;
@@ -133,13 +133,14 @@ public sealed class TrackerSeedTests
     private static async Task<List<Statistic>> RunAsync(Engine engine, StatisticPeriod period, string? objectType = null)
     {
         await using var db = engine.NewContext();
-        var ids = await StatisticsStore.RegisterAsync(db, engine.Model.Domains);
+        var store = engine.Services.GetRequiredService<StatisticsStore>();
+        var ids = await store.RegisterAsync(db, engine.Model.Domains);
         var runner = engine.Services.GetRequiredService<TrackerRunner>();
         foreach (var tracker in engine.Model.Trackers)
         {
             await runner.RunAsync(db, tracker, ids[tracker.Metric]);
         }
 
-        return await StatisticsStore.QueryAsync(db, new StatisticQuery([ids[_metric]], period, ObjectType: objectType));
+        return await store.QueryAsync(db, new StatisticQuery([ids[_metric]], period, ObjectType: objectType));
     }
 }

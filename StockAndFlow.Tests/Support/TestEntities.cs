@@ -1,6 +1,6 @@
 namespace StockAndFlow.Tests.Support;
 
-/// <summary>The seed's tracker example: a user with staff and active flags.</summary>
+/// <summary>django-stockandflow's tracker example: a user with staff and active flags.</summary>
 public sealed class User
 {
     public int Id { get; set; }
@@ -60,7 +60,7 @@ public sealed class Ticket
     public DateTime? ClosedAt { get; set; }
 }
 
-/// <summary>The trackstats seed's example: comments by users, tracked by date and by user.</summary>
+/// <summary>django-trackstats' example: comments by users, tracked by date and by user.</summary>
 public sealed class Comment
 {
     public int Id { get; set; }

@@ -102,9 +102,8 @@ public sealed class AdminJobsPageTests(AdminAppFactory factory)
 
     private async Task<bool> IsPausedAsync(DecayRule rule)
     {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
-        return await DecayRunner.IsPausedAsync(db, rule);
+        await using var scope = factory.Services.CreateStockAndFlowScope();
+        return await scope.Services.GetRequiredService<DecayRunner>().IsPausedAsync(scope.Db, rule);
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string? token)

@@ -9,7 +9,7 @@ using Microsoft.Data.SqlClient;
 namespace StockAndFlow.Web.Data;
 
 /// <summary>
-/// Hangfire's storage follows the database (DESIGN decision 6): SQLite → in memory (there is no SQLite
+/// Hangfire's storage follows the database: SQLite → in memory (there is no SQLite
 /// storage worth trusting), SQL Server → Hangfire.SqlServer, PostgreSQL → Hangfire.PostgreSql, each in
 /// the app's own database with its schema installed on first use. Several app instances sharing a SQL
 /// Server or PostgreSQL database are then several servers of one Hangfire.

@@ -16,8 +16,8 @@ public static partial class FirstRun
 {
     public static async Task RunFirstJobsAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IStockAndFlowContextFactory>().GetContext(scope.ServiceProvider);
+        await using var scope = app.Services.CreateStockAndFlowScope();
+        var db = scope.Db;
         var logger = app.Services.GetRequiredService<ILogger<Program>>();
         if (!await db.Set<Statistic>().AnyAsync())
         {
