@@ -164,7 +164,7 @@
                 }
                 say(text, numbers.format(execution.processed) + ' of ' + numbers.format(execution.selected) + ' rows processed');
                 say(status, execution.status);
-                if (execution.status === 'Succeeded' || execution.status === 'Failed') {
+                if (execution.status === 'Succeeded' || execution.status === 'Failed' || execution.status === 'Interrupted') {
                     window.location.reload();
                     return;
                 }

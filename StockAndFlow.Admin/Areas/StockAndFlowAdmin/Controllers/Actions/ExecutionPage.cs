@@ -9,7 +9,7 @@ namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Actions;
 /// </summary>
 public sealed record ExecutionPage(ActionExecution Execution, string ActionName, string StockName, bool StockExists, int Processed, int Selected)
 {
-    public bool IsFinished => Execution.Status is ActionExecutionStatus.Succeeded or ActionExecutionStatus.Failed;
+    public bool IsFinished => Execution.Status is ActionExecutionStatus.Succeeded or ActionExecutionStatus.Failed or ActionExecutionStatus.Interrupted;
 
     /// <summary>Progress as a whole percentage (100 once finished).</summary>
     public int Percent => IsFinished ? 100
