@@ -15,6 +15,7 @@ internal static class AdminRoutes
         ("sfa-execution", "executions/{id:long}", "Actions", "Execution"),
         ("sfa-flow", "flows/{slug}", "Flows", "Show"),
         ("sfa-process", "processes/{slug}", "Processes", "Show"),
+        ("sfa-movements", "types/{entity}/movements", "Movements", "Show"),
         ("sfa-jobs", "jobs", "Jobs", "Index"),
         ("sfa-decay", "jobs/decay/{rule}/{command}", "Jobs", "Decay"),
         ("sfa-trigger", "jobs/trigger/{job}", "Jobs", "Trigger"),

@@ -52,6 +52,7 @@ public static class StockAndFlowAdminServiceCollectionExtensions
         services.TryAddScoped<InsightsReader>();
         services.TryAddScoped<StatisticsReader>();
         services.TryAddScoped<DecayReader>();
+        services.TryAddScoped<MovementsReader>();
         services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
         {
             // The library's controllers and its compiled views, unless the host discovered them already.

@@ -23,6 +23,7 @@ internal static class AdminApi
         api.MapExecutionsApi();
         api.MapStatisticsApi();
         api.MapInsightsApi();
+        api.MapMovementsApi();
         api.MapGet(DocumentPath, GetDocument);
         return api;
     }

@@ -69,6 +69,7 @@ public static class StockAndFlowServiceCollectionExtensions
         services.TryAddSingleton<FlowRecordUpdater>();
         services.TryAddSingleton<FlowRates>();
         services.TryAddSingleton<StockHistory>();
+        services.TryAddSingleton<Movements>();
         services.TryAddSingleton<StockAndFlow.Jobs.SnapshotStocksJob>();
         services.TryAddSingleton<StockAndFlow.Jobs.UpdateFlowRecordsJob>();
         services.TryAddSingleton<StockAndFlow.Jobs.DecayJob>();

@@ -22,6 +22,7 @@ public sealed class AuthorizationTests(AdminAppFactory factory)
         "/stockflow-admin/insights/runs",
         "/stockflow-admin/insights/orders-per-month",
         "/stockflow-admin/insights/customer-count",
+        "/stockflow-admin/types/Lead/movements",
         "/hangfire",
     ];
 
@@ -37,6 +38,9 @@ public sealed class AuthorizationTests(AdminAppFactory factory)
         "/stockflow-admin/api/statistics",
         "/stockflow-admin/api/insights",
         "/stockflow-admin/api/insights/runs",
+        "/stockflow-admin/api/types/Lead/transitions",
+        "/stockflow-admin/api/types/Lead/dwell",
+        "/stockflow-admin/api/stocks/hot-leads/cohorts",
         "/stockflow-admin/api/insights/leads-by-source",
         "/stockflow-admin/api/statistics/shop/orders?period=lifetime",
         "/stockflow-admin/api/statistics/shop/revenue?period=month&objectType=Customer&format=csv",

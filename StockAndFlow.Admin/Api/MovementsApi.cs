@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using StockAndFlow.Admin.Reading;
+
+namespace StockAndFlow.Admin.Api;
+
+/// <summary>The movements API: an entity type's transition matrix and dwell times, a stock's cohorts.</summary>
+internal static class MovementsApi
+{
+    public static RouteGroupBuilder MapMovementsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/types/{entity}/transitions", GetTransitionsAsync);
+        api.MapGet("/types/{entity}/dwell", GetDwellAsync);
+        api.MapGet("/stocks/{slug}/cohorts", GetCohortsAsync);
+        return api;
+    }
+
+    private static async Task<Results<Ok<TransitionMatrix>, FileContentHttpResult, ProblemHttpResult>> GetTransitionsAsync(
+        string entity, [AsParameters] RangeParameters range, [AsParameters] TableFormat format, AdminReadModel read, MovementsReader movements, CancellationToken cancellationToken)
+    {
+        if (movements.FindEntity(entity) is not { } type)
+        {
+            return AdminProblems.NotFound("entity type", entity);
+        }
+
+        var parsed = RangeQuery.Parse(range, read.Now, read.Calendar);
+        var moves = await movements.TransitionsAsync(type, parsed, cancellationToken);
+        return format.IsCsv
+            ? Tabular.Csv($"{entity}-transitions.csv", ["source", "sink", "count", "share"], moves.Select(m => (IReadOnlyList<object?>)[m.Source ?? "external", m.Sink ?? "external", m.Count, Math.Round(m.Share, 6)]))
+            : TypedResults.Ok(new TransitionMatrix(entity, parsed.From, parsed.To, moves));
+    }
+
+    private static async Task<Results<Ok<DwellTimes>, FileContentHttpResult, ProblemHttpResult>> GetDwellAsync(
+        string entity, [AsParameters] RangeParameters range, [AsParameters] TableFormat format, AdminReadModel read, MovementsReader movements, CancellationToken cancellationToken)
+    {
+        if (movements.FindEntity(entity) is not { } type)
+        {
+            return AdminProblems.NotFound("entity type", entity);
+        }
+
+        var parsed = RangeQuery.Parse(range, read.Now, read.Calendar);
+        var rows = (await movements.DwellTimesAsync(type, parsed, cancellationToken)).Select(DwellRow.Of).ToList();
+        return format.IsCsv
+            ? Tabular.Csv($"{entity}-dwell.csv", ["stock", "leaves", "medianDays", "p90Days"], rows.Select(r => (IReadOnlyList<object?>)[r.Stock, r.Leaves, r.MedianDays, r.Percentile90Days]))
+            : TypedResults.Ok(new DwellTimes(entity, parsed.From, parsed.To, rows));
+    }
+
+    private static async Task<Results<Ok<CohortTable>, FileContentHttpResult, ProblemHttpResult>> GetCohortsAsync(
+        string slug, [AsParameters] RangeParameters range, [AsParameters] TableFormat format, AdminReadModel read, MovementsReader movements, CancellationToken cancellationToken)
+    {
+        if (read.Model.FindStock(slug) is not { } stock)
+        {
+            return AdminProblems.NotFound("stock", slug);
+        }
+
+        var parsed = RangeQuery.Parse(range with { Range = range.Range ?? (range.From is null ? "90d" : null) }, read.Now, read.Calendar, Storage.Period.Week);
+        var cohorts = await movements.CohortsAsync(stock, parsed, cancellationToken);
+        var period = parsed.Period is Storage.Period.Month ? "month" : "week";
+        return format.IsCsv
+            ? Tabular.Csv($"{slug}-cohorts.csv", ["cohort", "entered", "periodsLater", "stock", "share"], cohorts.SelectMany(c => c.Later.SelectMany((shares, i) => shares.Select(s => (IReadOnlyList<object?>)[c.BucketStart, c.Entered, (i + 1).ToString(CultureInfo.InvariantCulture), s.Key.Length == 0 ? "external" : s.Key, Math.Round(s.Value, 6)]))))
+            : TypedResults.Ok(new CohortTable(slug, period, read.Calendar.TimeZone.Id, cohorts));
+    }
+}

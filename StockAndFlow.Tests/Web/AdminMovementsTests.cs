@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StockAndFlow.Storage;
+using StockAndFlow.Web.Data;
+
+namespace StockAndFlow.Tests.Web;
+
+/// <summary>The movements page and API over the demo's year of history: every number from the same flow events.</summary>
+[Collection(AdminAppCollection.Name)]
+public sealed class AdminMovementsTests(AdminAppFactory factory)
+{
+    [Fact]
+    public async Task TheTransitionMatrixCountsEveryMoveOfTheRangeBySourceAndSink()
+    {
+        using var client = await factory.CreateAdminClientAsync();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/stockflow-admin/api/types/Customer/transitions?range=90d"));
+        var from = json.RootElement.GetProperty("from").GetDateTime().ToUniversalTime();
+        var to = json.RootElement.GetProperty("to").GetDateTime().ToUniversalTime();
+        var moves = json.RootElement.GetProperty("moves").EnumerateArray()
+            .ToDictionary(m => (m.GetProperty("source").GetString(), m.GetProperty("sink").GetString()), m => m.GetProperty("count").GetInt64());
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        var flows = new[] { "signing-up", "converting", "churning", "reactivating" };
+        var expected = (await db.Set<FlowEvent>().AsNoTracking().Where(e => flows.Contains(e.Flow) && e.OccurredAt >= from && e.OccurredAt < to).ToListAsync())
+            .GroupBy(e => (e.Source, e.Sink)).ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.Equal(expected.OrderBy(e => e.Key.ToString()), moves.OrderBy(e => e.Key.ToString()));
+        Assert.True(moves.ContainsKey(("churned-customers", "active-customers")), "Reactivations should show as churned → active.");
+
+        var page = await client.GetStringAsync("/stockflow-admin/types/Customer/movements?range=90d");
+        Assert.Contains("data-sfa=\"transition-matrix\"", page, StringComparison.Ordinal);
+        Assert.Contains($"data-move=\"churned-customers→active-customers\">\n", WebUtility.HtmlDecode(page).Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("data-sfa=\"dwell-times\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-sfa=\"cohorts\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DwellTimesAndCohortsAnswerAsJsonAndCsv_AndUnknownNamesAre404()
+    {
+        using var client = await factory.CreateAdminClientAsync();
+
+        using var dwell = JsonDocument.Parse(await client.GetStringAsync("/stockflow-admin/api/types/Lead/dwell?range=1y"));
+        var hot = dwell.RootElement.GetProperty("stocks").EnumerateArray().Single(s => s.GetProperty("stock").GetString() == "hot-leads");
+        Assert.True(hot.GetProperty("leaves").GetInt32() > 0);
+        Assert.True(hot.GetProperty("medianDays").GetDouble() <= hot.GetProperty("percentile90Days").GetDouble());
+
+        using var cohorts = JsonDocument.Parse(await client.GetStringAsync("/stockflow-admin/api/stocks/trial-customers/cohorts?range=90d&period=week"));
+        Assert.Equal("week", cohorts.RootElement.GetProperty("period").GetString());
+        Assert.True(cohorts.RootElement.GetProperty("cohorts").GetArrayLength() >= 12);
+
+        var csv = await client.GetStringAsync("/stockflow-admin/api/types/Customer/transitions?range=30d&format=csv");
+        Assert.StartsWith("source,sink,count,share", csv, StringComparison.Ordinal);
+
+        using var unknownType = await client.GetAsync("/stockflow-admin/api/types/Nothing/transitions");
+        using var unknownPage = await client.GetAsync("/stockflow-admin/types/Nothing/movements");
+        Assert.Equal(HttpStatusCode.NotFound, unknownType.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownPage.StatusCode);
+    }
+}
