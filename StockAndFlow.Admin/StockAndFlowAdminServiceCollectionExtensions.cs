@@ -53,6 +53,7 @@ public static class StockAndFlowAdminServiceCollectionExtensions
         services.TryAddScoped<StatisticsReader>();
         services.TryAddScoped<DecayReader>();
         services.TryAddScoped<MovementsReader>();
+        services.TryAddScoped<DiagramReader>();
         services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
         {
             // The library's controllers and its compiled views, unless the host discovered them already.

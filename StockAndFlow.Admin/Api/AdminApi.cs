@@ -24,6 +24,7 @@ internal static class AdminApi
         api.MapStatisticsApi();
         api.MapInsightsApi();
         api.MapMovementsApi();
+        api.MapDiagramsApi();
         api.MapGet(DocumentPath, GetDocument);
         return api;
     }

@@ -44,6 +44,8 @@ internal static class AdminApiDocument
         new("/types/{entity}/transitions", "An entity type's moves over a range by source and sink (null = outside), with each move's share of the moves out of its source.", [new("entity", "path", "The entity type's name, e.g. `Lead`.", Required: true), .. Range, Format], NotFound: true),
         new("/types/{entity}/dwell", "For each stock of an entity type, the median and 90th-percentile days members stayed before leaving, over the leaves in a range.", [new("entity", "path", "The entity type's name, e.g. `Lead`.", Required: true), .. Range, Format], NotFound: true),
         new("/stocks/{slug}/cohorts", "Of the members entering a stock in each week (or month), the share in each stock at the end of every later one. Default range 90 days.", [Slug("stock"), .. Range, new("period", "query", "`week` (default) or `month`."), Format], NotFound: true),
+        new("/processes/{slug}/diagram", "A process's live stock-and-flow diagram: each stock's live count, each flow touching its stocks with its events over a range by stock pair (null = outside).", [Slug("process"), .. Range, Format], NotFound: true),
+        new("/types/{entity}/diagram", "An entity type's live stock-and-flow diagram: every stock's live count, every flow's events over a range by stock pair.", [new("entity", "path", "The entity type's name, e.g. `Lead`.", Required: true), .. Range, Format], NotFound: true),
         new("/openapi.json", "This document.", []),
     ];
 

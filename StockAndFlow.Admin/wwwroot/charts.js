@@ -353,8 +353,15 @@
                 return;
             }
             if (form) {
-                window.history.replaceState(null, '', rewrite(window.location.href, params));
+                var next = rewrite(window.location.href, params);
+                // Pages whose tables are drawn on the server follow a new range by reloading.
+                if (document.querySelector('[data-reload-on-range]') && next !== window.location.href) {
+                    window.location.assign(next);
+                    return;
+                }
+                window.history.replaceState(null, '', next);
             }
+            document.dispatchEvent(new CustomEvent('stockflow-admin:range', { detail: params }));
             document.querySelectorAll('a[data-follows-range="true"]').forEach(function (link) {
                 link.setAttribute('href', rewrite(link.getAttribute('href'), params));
             });

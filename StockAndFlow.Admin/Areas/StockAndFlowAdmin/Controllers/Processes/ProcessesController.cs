@@ -21,6 +21,7 @@ public sealed class ProcessesController(AdminReadModel read) : AdminController
         return View(new ProcessPage(
             process,
             [.. process.Stocks.Where(s => stocks.ContainsKey(s.Slug)).Select(s => stocks[s.Slug])],
-            [.. process.Flows.Where(f => flows.ContainsKey(f.Slug)).Select(f => HomePage.Row(read.Model, flows[f.Slug]))]));
+            [.. process.Flows.Where(f => flows.ContainsKey(f.Slug)).Select(f => HomePage.Row(read.Model, flows[f.Slug]))],
+            RangeState.Parse(Request, read)));
     }
 }
