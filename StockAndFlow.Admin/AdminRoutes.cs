@@ -16,6 +16,7 @@ internal static class AdminRoutes
         ("sfa-flow", "flows/{slug}", "Flows", "Show"),
         ("sfa-process", "processes/{slug}", "Processes", "Show"),
         ("sfa-movements", "types/{entity}/movements", "Movements", "Show"),
+        ("sfa-projection", "stocks/{slug}/projection", "Projections", "Show"),
         ("sfa-jobs", "jobs", "Jobs", "Index"),
         ("sfa-decay", "jobs/decay/{rule}/{command}", "Jobs", "Decay"),
         ("sfa-trigger", "jobs/trigger/{job}", "Jobs", "Trigger"),

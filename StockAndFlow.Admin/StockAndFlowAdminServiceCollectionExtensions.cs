@@ -54,6 +54,7 @@ public static class StockAndFlowAdminServiceCollectionExtensions
         services.TryAddScoped<DecayReader>();
         services.TryAddScoped<MovementsReader>();
         services.TryAddScoped<DiagramReader>();
+        services.TryAddScoped<ProjectionReader>();
         services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
         {
             // The library's controllers and its compiled views, unless the host discovered them already.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StockAndFlow.Admin.Reading;
+using StockAndFlow.Reading;
 
 namespace StockAndFlow.Admin.Api;
 
@@ -12,6 +13,7 @@ internal static class MovementsApi
         api.MapGet("/types/{entity}/transitions", GetTransitionsAsync);
         api.MapGet("/types/{entity}/dwell", GetDwellAsync);
         api.MapGet("/stocks/{slug}/cohorts", GetCohortsAsync);
+        api.MapGet("/stocks/{slug}/projection", GetProjectionAsync);
         return api;
     }
 
@@ -59,5 +61,21 @@ internal static class MovementsApi
         return format.IsCsv
             ? Tabular.Csv($"{slug}-cohorts.csv", ["cohort", "entered", "periodsLater", "stock", "share"], cohorts.SelectMany(c => c.Later.SelectMany((shares, i) => shares.Select(s => (IReadOnlyList<object?>)[c.BucketStart, c.Entered, (i + 1).ToString(CultureInfo.InvariantCulture), s.Key.Length == 0 ? "external" : s.Key, Math.Round(s.Value, 6)]))))
             : TypedResults.Ok(new CohortTable(slug, period, read.Calendar.TimeZone.Id, cohorts));
+    }
+
+    private static async Task<Results<Ok<StockProjectionResult>, FileContentHttpResult, ProblemHttpResult>> GetProjectionAsync(
+        string slug, [AsParameters] RangeParameters range, [AsParameters] ProjectionParameters projection, [AsParameters] TableFormat format,
+        AdminReadModel read, ProjectionReader projections, CancellationToken cancellationToken)
+    {
+        if (read.Model.FindStock(slug) is not { } stock)
+        {
+            return AdminProblems.NotFound("stock", slug);
+        }
+
+        var parsed = RangeQuery.Parse(range with { Range = range.Range ?? (range.From is null ? "90d" : null) }, read.Now, read.Calendar, Storage.Period.Week);
+        var result = await projections.ProjectAsync(stock, parsed, projection.Parse(stock, read.Model), cancellationToken);
+        return format.IsCsv
+            ? Tabular.Csv($"{slug}-projection.csv", ["bucketStart", "expected", "low", "high"], result.Points.Select(p => (IReadOnlyList<object?>)[p.BucketStart, Math.Round(p.Expected, 2), Math.Round(p.Low, 2), Math.Round(p.High, 2)]))
+            : TypedResults.Ok(result);
     }
 }

@@ -70,6 +70,7 @@ public static class StockAndFlowServiceCollectionExtensions
         services.TryAddSingleton<FlowRates>();
         services.TryAddSingleton<StockHistory>();
         services.TryAddSingleton<Movements>();
+        services.TryAddSingleton<StockProjection>();
         services.TryAddSingleton<StockAndFlow.Jobs.SnapshotStocksJob>();
         services.TryAddSingleton<StockAndFlow.Jobs.UpdateFlowRecordsJob>();
         services.TryAddSingleton<StockAndFlow.Jobs.DecayJob>();

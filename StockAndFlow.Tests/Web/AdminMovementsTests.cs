@@ -59,4 +59,29 @@ public sealed class AdminMovementsTests(AdminAppFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, unknownType.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownPage.StatusCode);
     }
+
+    [Fact]
+    public async Task AProjectionStartsFromTheLiveCount_AndAWhatIfOnAnOutflowRaisesIt()
+    {
+        using var client = await factory.CreateAdminClientAsync();
+
+        using var plain = JsonDocument.Parse(await client.GetStringAsync("/stockflow-admin/api/stocks/warm-leads/projection?range=90d&period=week&ahead=6"));
+        using var fewerCooling = JsonDocument.Parse(await client.GetStringAsync("/stockflow-admin/api/stocks/warm-leads/projection?range=90d&period=week&ahead=6&whatIf=cooling:-50"));
+        using var stock = JsonDocument.Parse(await client.GetStringAsync("/stockflow-admin/api/stocks/warm-leads"));
+
+        Assert.Equal(stock.RootElement.GetProperty("summary").GetProperty("count").GetInt64(), plain.RootElement.GetProperty("current").GetInt64());
+        Assert.Equal(6, plain.RootElement.GetProperty("points").GetArrayLength());
+        Assert.True(plain.RootElement.GetProperty("measured").GetInt32() >= 12);
+        var cooling = fewerCooling.RootElement.GetProperty("flows").EnumerateArray().Single(f => f.GetProperty("flow").GetString() == "cooling");
+        Assert.Equal(0.5, cooling.GetProperty("factor").GetDouble(), 9);
+        // Cooling brings leads into warm (from hot) and takes them out (to cold): halving it moves the mean
+        // by half of its net effect on warm leads.
+        var coolingNet = plain.RootElement.GetProperty("flows").EnumerateArray().Single(f => f.GetProperty("flow").GetString() == "cooling");
+        var expectedShift = -0.5 * (coolingNet.GetProperty("meanIn").GetDouble() - coolingNet.GetProperty("meanOut").GetDouble());
+        Assert.Equal(plain.RootElement.GetProperty("meanNet").GetDouble() + expectedShift, fewerCooling.RootElement.GetProperty("meanNet").GetDouble(), 6);
+
+        using var bad = await client.GetAsync("/stockflow-admin/api/stocks/warm-leads/projection?whatIf=signing-up:10");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("whatIf", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

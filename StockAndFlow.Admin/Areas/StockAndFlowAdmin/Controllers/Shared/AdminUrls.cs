@@ -31,6 +31,8 @@ public static class AdminUrls
 
     public static string Movements(this IUrlHelper url, string entity) => Route(url, "sfa-movements", new { entity });
 
+    public static string Projection(this IUrlHelper url, string slug) => Route(url, "sfa-projection", new { slug });
+
     public static string Jobs(this IUrlHelper url) => Route(url, "sfa-jobs", null);
 
     public static string DecayCommand(this IUrlHelper url, string rule, string command) => Route(url, "sfa-decay", new { rule, command });
