@@ -17,6 +17,7 @@ internal static class AdminRoutes
         ("sfa-process", "processes/{slug}", "Processes", "Show"),
         ("sfa-movements", "types/{entity}/movements", "Movements", "Show"),
         ("sfa-projection", "stocks/{slug}/projection", "Projections", "Show"),
+        ("sfa-alerts", "alerts", "Alerts", "Index"),
         ("sfa-jobs", "jobs", "Jobs", "Index"),
         ("sfa-decay", "jobs/decay/{rule}/{command}", "Jobs", "Decay"),
         ("sfa-trigger", "jobs/trigger/{job}", "Jobs", "Trigger"),

@@ -55,6 +55,7 @@ public static class StockAndFlowAdminServiceCollectionExtensions
         services.TryAddScoped<MovementsReader>();
         services.TryAddScoped<DiagramReader>();
         services.TryAddScoped<ProjectionReader>();
+        services.TryAddScoped<AlertsReader>();
         services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
         {
             // The library's controllers and its compiled views, unless the host discovered them already.

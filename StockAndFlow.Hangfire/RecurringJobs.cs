@@ -44,6 +44,12 @@ public static class RecurringJobs
                 wanted.Add(JobIds.Insights);
             }
 
+            if (model.Alerts.Count > 0)
+            {
+                manager.AddOrUpdate<EvaluateAlertsJob>(JobIds.Alerts, job => job.RunAsync(CancellationToken.None), options.AlertsCron, schedule);
+                wanted.Add(JobIds.Alerts);
+            }
+
             foreach (var rule in model.DecayRules)
             {
                 var slug = rule.Slug;

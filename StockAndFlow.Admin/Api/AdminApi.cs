@@ -25,6 +25,7 @@ internal static class AdminApi
         api.MapInsightsApi();
         api.MapMovementsApi();
         api.MapDiagramsApi();
+        api.MapAlertsApi();
         api.MapGet(DocumentPath, GetDocument);
         return api;
     }

@@ -47,6 +47,7 @@ internal static class AdminApiDocument
         new("/processes/{slug}/diagram", "A process's live stock-and-flow diagram: each stock's live count, each flow touching its stocks with its events over a range by stock pair (null = outside).", [Slug("process"), .. Range, Format], NotFound: true),
         new("/types/{entity}/diagram", "An entity type's live stock-and-flow diagram: every stock's live count, every flow's events over a range by stock pair.", [new("entity", "path", "The entity type's name, e.g. `Lead`.", Required: true), .. Range, Format], NotFound: true),
         new("/stocks/{slug}/projection", "A stock projected ahead: the mean net flow per period measured over a range (whole periods), a band of its standard deviation times the root of the time ahead, and what-ifs per flow. Default range 90 days, period week.", [Slug("stock"), .. Range, new("ahead", "query", "Periods to project, 1–104 (default 12)."), new("whatIf", "query", "Repeatable `flow:percent`, e.g. `cooling:-10`."), Format], NotFound: true),
+        new("/alerts", "Every declared alert: its condition in words, whether it holds now and since when, and its latest incidents.", [Format]),
         new("/openapi.json", "This document.", []),
     ];
 

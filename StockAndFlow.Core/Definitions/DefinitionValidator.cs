@@ -119,6 +119,30 @@ internal static partial class DefinitionValidator
         }
     }
 
+    public static void ValidateAlerts(IReadOnlyList<AlertDefinition> alerts, IReadOnlyList<Stock> stocks, IReadOnlyList<Flow> flows)
+    {
+        CheckSlugs(alerts.Select(a => (a.Slug, a.DefinedBy)), "alert");
+        foreach (var alert in alerts)
+        {
+            var watched = (object?)alert.Stock ?? alert.Flow;
+            if (watched is null)
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"Alert '{alert.Slug}' ({By(alert.DefinedBy)}) has no condition: follow sf.Alert(...) with .WhenBelow(stock, level), .WhenAbove, .WhenOutflowExceedsInflow, .WhenFlowOffWeekdayAverage or .WhenRunsOutWithin.");
+            }
+
+            if ((alert.Stock is { } stock && !stocks.Contains(stock)) || (alert.Flow is { } flow && !flows.Contains(flow)))
+            {
+                throw new StockAndFlowDefinitionException($"Alert '{alert.Slug}' ({By(alert.DefinedBy)}) watches a stock or flow that was not declared.");
+            }
+
+            if (alert.Periods < 1 || alert.Threshold < 0 || double.IsNaN(alert.Threshold))
+            {
+                throw new StockAndFlowDefinitionException($"Alert '{alert.Slug}' ({By(alert.DefinedBy)}) needs a threshold of 0 or more and at least 1 period.");
+            }
+        }
+    }
+
     internal static string By(string? definedBy) => definedBy is null ? "declared directly" : $"in {definedBy}";
 
     private static void CheckFlow(Flow flow, HashSet<Stock> known)

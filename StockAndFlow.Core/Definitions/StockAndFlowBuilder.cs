@@ -17,6 +17,7 @@ public sealed class StockAndFlowBuilder
     private readonly List<Definitions.DomainDefinition> _domains = [];
     private readonly List<Definitions.TrackerDefinition> _trackers = [];
     private readonly List<Definitions.InsightDefinition> _insights = [];
+    private readonly List<AlertDefinition> _alerts = [];
 
     /// <summary>The definition class currently defining, named in validation messages.</summary>
     internal string? CurrentDefinition { get; set; }
@@ -47,6 +48,14 @@ public sealed class StockAndFlowBuilder
         var rule = new DecayRule<T>(slug, CurrentDefinition);
         _decayRules.Add(rule);
         return new DecayBuilder<T>(rule);
+    }
+
+    /// <summary>Declares an alert in stock terms; its condition follows (<c>.WhenBelow(hot, 50)</c>…).</summary>
+    public AlertBuilder Alert(string slug, string name)
+    {
+        var alert = new AlertDefinition(slug, name, CurrentDefinition);
+        _alerts.Add(alert);
+        return new AlertBuilder(alert);
     }
 
     /// <summary>Declares an action operators can apply to selected members of stocks.</summary>
@@ -129,11 +138,13 @@ public sealed class StockAndFlowBuilder
         DefinitionValidator.ValidateActions(_actions, _stocks);
         Definitions.StatisticsValidator.Validate(_domains, _trackers);
         Definitions.InsightValidator.Validate(_insights);
+        DefinitionValidator.ValidateAlerts(_alerts, _stocks, _flows);
         return new StockAndFlowModel(_stocks, _flows, _processes, _stateFunctions, _decayRules, _actions)
         {
             Domains = [.. _domains],
             Trackers = [.. _trackers],
             Insights = [.. _insights],
+            Alerts = [.. _alerts],
         };
     }
 }

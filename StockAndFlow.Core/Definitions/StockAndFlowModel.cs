@@ -62,6 +62,9 @@ public sealed class StockAndFlowModel
     /// <summary>Insights in declaration order.</summary>
     public IReadOnlyList<Definitions.InsightDefinition> Insights { get; internal init; } = [];
 
+    /// <summary>Alerts in declaration order.</summary>
+    public IReadOnlyList<AlertDefinition> Alerts { get; internal init; } = [];
+
     /// <summary>Every action in declaration order.</summary>
     public IReadOnlyList<StockAction> Actions { get; }
 

@@ -77,6 +77,8 @@ public static class StockAndFlowServiceCollectionExtensions
         services.TryAddSingleton<StockAndFlow.Jobs.ActionJob>();
         services.TryAddSingleton<StockAndFlow.Jobs.TrackStatisticsJob>();
         services.TryAddSingleton<StockAndFlow.Jobs.CollectInsightsJob>();
+        services.TryAddSingleton<StockAndFlow.Jobs.EvaluateAlertsJob>();
+        services.TryAddSingleton<StockAndFlow.Alerts.AlertEvaluator>();
         services.TryAddSingleton<StockAndFlow.Statistics.StatisticsStore>();
         services.TryAddSingleton<StockAndFlow.Statistics.TrackerRunner>();
         services.TryAddSingleton<StockAndFlow.Insights.InsightCollector>();

@@ -23,4 +23,7 @@ public static class JobIds
 
     /// <summary>Collects the insights (<see cref="CollectInsightsJob"/>).</summary>
     public const string Insights = Prefix + "insights";
+
+    /// <summary>Evaluates the alerts (<see cref="EvaluateAlertsJob"/>).</summary>
+    public const string Alerts = Prefix + "alerts";
 }

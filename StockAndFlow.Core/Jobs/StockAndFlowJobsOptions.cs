@@ -18,6 +18,9 @@ public sealed class StockAndFlowJobsOptions
     /// <summary>Insight collection. Default daily at 03:00.</summary>
     public string InsightsCron { get; set; } = "0 3 * * *";
 
+    /// <summary>Alert evaluation. Default every 15 minutes.</summary>
+    public string AlertsCron { get; set; } = "*/15 * * * *";
+
     /// <summary>Register the recurring jobs at start-up. Default true.</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -30,6 +30,7 @@ public static class StockAndFlowModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StatisticConfiguration());
         modelBuilder.ApplyConfiguration(new InsightRunConfiguration());
         modelBuilder.ApplyConfiguration(new InsightResultConfiguration());
+        modelBuilder.ApplyConfiguration(new AlertIncidentConfiguration());
         return modelBuilder;
     }
 

@@ -17,7 +17,7 @@ public sealed class LayeringTests
         ["Counting"],
         ["Reading"],
         ["Moves"],
-        ["Decay", "Actions", "Statistics", "Insights"],
+        ["Decay", "Actions", "Statistics", "Insights", "Alerts"],
         ["Jobs"],
         ["Hosting"],
     ];

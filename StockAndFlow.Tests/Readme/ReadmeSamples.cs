@@ -92,6 +92,15 @@ internal static class ReadmeSamples
         return (ordersToday, lastWeek);
     }
 
+    public static void Alerts(StockAndFlowBuilder sf, Stock hot, Stock cold, Stock trial, Flow signup)
+    {
+        sf.Alert("cold-leads-piling-up", "Cold leads piling up").WhenAbove(cold, 150);
+        sf.Alert("few-hot-leads", "Few hot leads").WhenBelow(hot, 20);
+        sf.Alert("leads-cooling-off", "Leads cooling off").WhenOutflowExceedsInflow(hot, 3);              // 3 whole days in a row
+        sf.Alert("unusual-signups", "Unusual number of signups").WhenFlowOffWeekdayAverage(signup, 75); // yesterday vs the same weekday of the 4 weeks before
+        sf.Alert("trials-running-out", "Trials running out").WhenRunsOutWithin(trial, 30);              // at the net flow per day of the last 28 days
+    }
+
     public static void Insights(StockAndFlowBuilder sf)
     {
         sf.Insight(InsightDefinition.Counter("customer-count", "How many customers are there?", (c, ct) => c.Db.Set<Customer>().LongCountAsync(ct)));

@@ -23,6 +23,8 @@ public sealed class AuthorizationTests(AdminAppFactory factory)
         "/stockflow-admin/insights/orders-per-month",
         "/stockflow-admin/insights/customer-count",
         "/stockflow-admin/types/Lead/movements",
+        "/stockflow-admin/alerts",
+        "/stockflow-admin/stocks/hot-leads/projection",
         "/hangfire",
     ];
 
@@ -39,6 +41,9 @@ public sealed class AuthorizationTests(AdminAppFactory factory)
         "/stockflow-admin/api/insights",
         "/stockflow-admin/api/insights/runs",
         "/stockflow-admin/api/types/Lead/transitions",
+        "/stockflow-admin/api/alerts",
+        "/stockflow-admin/api/processes/pipeline/diagram",
+        "/stockflow-admin/api/stocks/hot-leads/projection",
         "/stockflow-admin/api/types/Lead/dwell",
         "/stockflow-admin/api/stocks/hot-leads/cohorts",
         "/stockflow-admin/api/insights/leads-by-source",

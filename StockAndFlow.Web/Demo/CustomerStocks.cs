@@ -24,5 +24,8 @@ public sealed class CustomerStocks : IStockAndFlowDefinition
         sf.Process("customer-lifecycle", "Customer life cycle")
             .Includes(trial, active, churned)
             .Includes(signup, converting, churning, reactivating);
+
+        sf.Alert("unusual-signups", "Unusual number of signups").WhenFlowOffWeekdayAverage(signup, 75);
+        sf.Alert("trials-running-out", "Trials running out").WhenRunsOutWithin(trial, 30);
     }
 }

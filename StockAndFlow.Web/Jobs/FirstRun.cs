@@ -30,7 +30,14 @@ public static partial class FirstRun
             await app.Services.GetRequiredService<CollectInsightsJob>().RunAsync(CancellationToken.None);
             LogInsights(logger);
         }
+
+        // Alerts are cheap to evaluate: do it at every start, so the admin shows what holds at once.
+        var holding = await app.Services.GetRequiredService<EvaluateAlertsJob>().RunAsync(CancellationToken.None);
+        LogAlerts(logger, holding);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Start-up: {Count} alert(s) hold.")]
+    private static partial void LogAlerts(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First run: wrote {Count} statistics.")]
     private static partial void LogStatistics(ILogger logger, int count);
