@@ -40,7 +40,7 @@ internal static class FlowsApi
         var points = await flows.RatesAsync(flow, parsed, cancellationToken);
         return format.IsCsv
             ? Tabular.Csv($"{slug}-rates.csv", ["bucketStart", "events"], points.Select(p => (IReadOnlyList<object?>)[p.BucketStart, p.Value]))
-            : TypedResults.Ok(new FlowRateSeries(slug, parsed.Period.ToString().ToLowerInvariant(), read.Calendar.TimeZone.Id, points));
+            : TypedResults.Ok(new FlowRateSeries(slug, parsed.Period.ToString().ToLowerInvariant(), read.Calendar.TimeZone.Id, points, await flows.RatesAsync(flow, parsed.Previous(read.Calendar), cancellationToken)));
     }
 
     private static async Task<Results<Ok<FlowBreakdown>, FileContentHttpResult, ProblemHttpResult>> GetBreakdownAsync(
@@ -82,7 +82,8 @@ internal static class FlowsApi
 }
 
 /// <summary>A flow's event counts by bucket.</summary>
-public sealed record FlowRateSeries(string Flow, string Period, string TimeZone, IReadOnlyList<SeriesPoint> Points);
+/// <summary>A flow's rates over a range, and over the range before it (as many buckets) for comparison.</summary>
+public sealed record FlowRateSeries(string Flow, string Period, string TimeZone, IReadOnlyList<SeriesPoint> Points, IReadOnlyList<SeriesPoint>? Previous = null);
 
 /// <summary>A flow's events over a range by the value of a facet.</summary>
 public sealed record FlowBreakdown(string Flow, string Facet, IReadOnlyList<FacetValueTotal> Values);

@@ -14,6 +14,23 @@ public sealed record RangeQuery(DateTime From, DateTime To, Period Period)
 {
     public const int MaxBuckets = 5000;
 
+    /// <summary>
+    /// The range just before this one with as many buckets of <see cref="Period"/> (the 30 days before
+    /// the last 30, last month for this month), for a chart's previous-period comparison.
+    /// </summary>
+    public RangeQuery Previous(PeriodCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var count = calendar.Buckets(From, To, Period).Count();
+        var start = calendar.BucketStart(From, Period);
+        for (var i = 0; i < count; i++)
+        {
+            start = calendar.BucketStart(start.AddTicks(-1), Period);
+        }
+
+        return new RangeQuery(start, calendar.BucketStart(From, Period), Period);
+    }
+
     /// <summary>The window pages show when no range is asked for, in days.</summary>
     public const int DefaultDays = 30;
 

@@ -74,7 +74,7 @@ internal static class StocksApi
         var points = await stocks.HistoryAsync(stock, parsed, cancellationToken);
         return format.IsCsv
             ? Tabular.Csv($"{slug}-records.csv", ["bucketStart", "count"], points.Select(p => (IReadOnlyList<object?>)[p.BucketStart, p.Value]))
-            : TypedResults.Ok(new StockRecords(slug, period, zone, points));
+            : TypedResults.Ok(new StockRecords(slug, period, zone, points, await stocks.HistoryAsync(stock, parsed.Previous(read.Calendar), cancellationToken)));
     }
 
     private static async Task<Results<Ok<MemberList>, FileContentHttpResult, ProblemHttpResult>> GetMembersAsync(
@@ -98,7 +98,8 @@ internal static class StocksApi
 }
 
 /// <summary>A stock's recorded counts by bucket.</summary>
-public sealed record StockRecords(string Stock, string Period, string TimeZone, IReadOnlyList<LevelPoint> Points);
+/// <summary>A stock's records over a range, and over the range before it (as many buckets) for comparison.</summary>
+public sealed record StockRecords(string Stock, string Period, string TimeZone, IReadOnlyList<LevelPoint> Points, IReadOnlyList<LevelPoint>? Previous = null);
 
 /// <summary>A stock's recorded counts by bucket, one series per value of a facet.</summary>
 public sealed record StockFacetRecords(string Stock, string Facet, string Period, string TimeZone, IReadOnlyList<FacetValueRecords> Series);

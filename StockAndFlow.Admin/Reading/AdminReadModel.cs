@@ -75,18 +75,20 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
         var since = calendar.StartOfLastDays(Now, RangeQuery.DefaultDays);
         var related = model.Flows.Where(f => f.Sinks.Contains(stock) || f.Sources.Contains(stock)).ToList();
         var slugs = related.Select(f => f.Slug).ToList();
+        // The window and the one before it, in one query: the page compares them.
+        var before = calendar.StartOfLastDays(since.AddTicks(-1), RangeQuery.DefaultDays);
         var moves = slugs.Count == 0 ? [] : await db.Set<FlowEvent>().AsNoTracking()
-            .Where(e => slugs.Contains(e.Flow) && e.OccurredAt >= since && (e.Sink == stock.Slug || e.Source == stock.Slug))
-            .GroupBy(e => new { e.Flow, e.Source, e.Sink })
-            .Select(g => new { g.Key.Flow, g.Key.Source, g.Key.Sink, Count = g.LongCount() })
+            .Where(e => slugs.Contains(e.Flow) && e.OccurredAt >= before && (e.Sink == stock.Slug || e.Source == stock.Slug))
+            .GroupBy(e => new { e.Flow, e.Source, e.Sink, Recent = e.OccurredAt >= since })
+            .Select(g => new { g.Key.Flow, g.Key.Source, g.Key.Sink, g.Key.Recent, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
 
         // Only the events that entered or left this stock: a flow may have other sources and sinks.
         var inflows = related.Where(f => f.Sinks.Contains(stock))
-            .Select(f => new FlowRate(f.Slug, f.Name, "in", moves.Where(m => m.Flow == f.Slug && m.Sink == stock.Slug).Sum(m => m.Count)))
+            .Select(f => new FlowRate(f.Slug, f.Name, "in", moves.Where(m => m.Flow == f.Slug && m.Sink == stock.Slug && m.Recent).Sum(m => m.Count), moves.Where(m => m.Flow == f.Slug && m.Sink == stock.Slug && !m.Recent).Sum(m => m.Count)))
             .ToList();
         var outflows = related.Where(f => f.Sources.Contains(stock))
-            .Select(f => new FlowRate(f.Slug, f.Name, "out", moves.Where(m => m.Flow == f.Slug && m.Source == stock.Slug).Sum(m => m.Count)))
+            .Select(f => new FlowRate(f.Slug, f.Name, "out", moves.Where(m => m.Flow == f.Slug && m.Source == stock.Slug && m.Recent).Sum(m => m.Count), moves.Where(m => m.Flow == f.Slug && m.Source == stock.Slug && !m.Recent).Sum(m => m.Count)))
             .ToList();
 
         var actions = ActionInfo.On(model, stock);

@@ -15,7 +15,8 @@ public sealed record FacetShare(string? Value, long Count, double Share);
 public sealed record FacetBreakdown(string Slug, string Name, IReadOnlyList<FacetShare> Values);
 
 /// <summary>A flow into or out of a stock with its events in the last 30 days.</summary>
-public sealed record FlowRate(string Slug, string Name, string Direction, long Events);
+/// <summary>A flow's moves into or out of a stock over the last 30 days (<see cref="Events"/>) and the 30 days before (<see cref="PreviousEvents"/>).</summary>
+public sealed record FlowRate(string Slug, string Name, string Direction, long Events, long PreviousEvents = 0);
 
 /// <summary>A stock's live count, facets, flows in and out, and actions.</summary>
 public sealed record StockDetail(StockSummary Summary, IReadOnlyList<FacetBreakdown> Facets, IReadOnlyList<FlowRate> Inflows, IReadOnlyList<FlowRate> Outflows, IReadOnlyList<ActionInfo> Actions);

@@ -229,13 +229,25 @@
             });
         } else {
             var color = kind === 'flow' ? PALETTE[1] : PALETTE[0];
+            var points = json.points || [];
             datasets = [{
                 label: kind === 'flow' ? 'Events' : 'Members',
-                data: (json.points || []).map(function (p) { return { x: wallClock(p.bucketStart), y: p.value }; }),
+                data: points.map(function (p) { return { x: wallClock(p.bucketStart), y: p.value }; }),
                 borderColor: color,
                 backgroundColor: withAlpha(color, kind === 'flow' ? 0.7 : 0.15),
                 fill: kind !== 'flow', pointRadius: 0, pointHitRadius: 8, borderWidth: 2, tension: 0.2, spanGaps: false
             }];
+            // The period before, as many buckets, drawn fainter over the same positions.
+            if (json.previous && json.previous.length === points.length && points.length > 0) {
+                datasets.push({
+                    label: 'Previous period',
+                    data: json.previous.map(function (p, i) { return { x: wallClock(points[i].bucketStart), y: p.value, from: p.bucketStart }; }),
+                    type: 'line', borderColor: withAlpha(color, 0.45), backgroundColor: 'transparent', borderDash: [5, 4],
+                    fill: false, pointRadius: 0, pointHitRadius: 8, borderWidth: 1.5, tension: 0.2, spanGaps: false
+                });
+                canvas.setAttribute('data-previous', String(json.previous.reduce(function (sum, p) { return sum + (p.value || 0); }, 0)));
+                canvas.setAttribute('data-current', String(points.reduce(function (sum, p) { return sum + (p.value || 0); }, 0)));
+            }
         }
 
         var config = {
@@ -244,7 +256,7 @@
             options: {
                 responsive: true, maintainAspectRatio: false, animation: false, normalized: true,
                 interaction: { mode: 'index', intersect: false },
-                plugins: { legend: { display: kind === 'facet', position: 'bottom', labels: { boxWidth: 12 } } },
+                plugins: { legend: { display: kind === 'facet' || datasets.length > 1, position: 'bottom', labels: { boxWidth: 12 } } },
                 scales: {
                     x: timeScale(period),
                     y: { beginAtZero: true, stacked: kind === 'facet', ticks: { precision: 0 } }

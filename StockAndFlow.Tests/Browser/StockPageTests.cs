@@ -23,6 +23,8 @@ public sealed class StockPageTests(BrowserFixture browser, ITestOutputHelper out
         await Expect(chart).ToHaveAttributeAsync("data-chart-ready", "true");
         await Expect(page.Locator("[data-chart-status]").First).ToBeEmptyAsync();
         Assert.True(await PointsAsync(chart) > 0, "The stock chart has no recorded points.");
+        Assert.Equal("Previous period", await chart.EvaluateAsync<string>("c => Chart.getChart(c).data.datasets[1].label"));
+        Assert.NotNull(await chart.GetAttributeAsync("data-previous"));
         await CanvasPixels.AssertDrawnAsync(chart, "The hot leads chart");
         var facets = page.Locator("canvas[data-chart='facet']");
         Assert.Equal(2, await facets.CountAsync());
