@@ -14,6 +14,13 @@ public sealed class LeadStocks : IStockAndFlowDefinition
         var cold = sf.Stock<Lead>("cold-leads", l => l.Temperature == Temperature.Cold).Named("Cold leads")
             .Facet("source", l => l.Source).Facet("owner", l => l.Owner!.Name);
 
+        sf.Entity<Lead>().Named("lead", "leads").DisplayName(l => l.Name)
+            .Column("Name", l => l.Name)
+            .Column("Owner", l => l.Owner!.Name)
+            .Column("Source", l => l.Source)
+            .Column("Last contact", l => l.LastContactedAt, ValueFormat.Age)
+            .Column("Email", l => l.Email);
+
         var created = sf.Flow<Lead>("new-lead").Named("New leads").From(Stock.External).To(hot);
         var cooling = sf.Flow<Lead>("cooling").Named("Cooling").From(hot, warm).To(warm, cold);
         var reengaging = sf.Flow<Lead>("re-engaging").Named("Re-engaging").From(warm, cold).To(hot).Handle<NotifyOwner>();
