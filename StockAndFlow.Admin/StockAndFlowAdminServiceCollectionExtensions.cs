@@ -52,6 +52,8 @@ public static class StockAndFlowAdminServiceCollectionExtensions
         services.TryAddScoped<InsightsReader>();
         services.TryAddScoped<StatisticsReader>();
         services.TryAddScoped<DecayReader>();
+        services.TryAddScoped<EntityRows>();
+        services.TryAddScoped<ActionPreviewer>();
         services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
         {
             // The library's controllers and its compiled views, unless the host discovered them already.

@@ -22,6 +22,7 @@ public sealed class ActionsController(
     ActionExecutions executions,
     ActionProgress progress,
     AdminDatabase database,
+    ActionPreviewer previewer,
     IStockAndFlowScheduler? scheduler = null) : AdminController
 {
     [HttpGet]
@@ -36,7 +37,8 @@ public sealed class ActionsController(
         var count = await stocks.CountSelectionAsync(stock, selection, cancellationToken);
         var outflows = model.Flows.Where(f => f.Sources.Contains(stock)).ToList();
         var query = Request.Query.Where(p => p.Key is "facet" or "value" or "null" or "search" or "key" or "all").ToList();
-        return View(new ConfirmPage(action, stock, selection, all, count, outflows, query));
+        var preview = await previewer.PreviewAsync(action, stock, selection, count, cancellationToken);
+        return View(new ConfirmPage(action, stock, selection, all, count, outflows, query) { Preview = preview, Entity = model.EntityOf(stock.EntityType) });
     }
 
     [HttpPost]
