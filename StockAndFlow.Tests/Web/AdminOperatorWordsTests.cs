@@ -83,14 +83,14 @@ public sealed partial class AdminOperatorWordsTests(AdminAppFactory factory)
     public async Task StockPageLabelsItsChartAndSpeaksPlainly()
     {
         using var client = await factory.CreateAdminClientAsync();
-        var html = await client.GetStringAsync("/stockflow-admin/stocks/trial-customers");
+        var html = await client.GetStringAsync("/stockflow-admin/stocks/active-customers");
 
         Assert.DoesNotContain("Rows of", html, StringComparison.Ordinal);
-        Assert.Contains("data-y-label=\"Trial customers (count)\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-y-label=\"Active customers (count)\"", html, StringComparison.Ordinal);
         Assert.StartsWith("customers · higher is better", AdminHtml.Marked(html, "details"), StringComparison.Ordinal);
-        Assert.Contains("title=\"Declared as the stock 'trial-customers' of Customer\"", html, StringComparison.Ordinal);
+        Assert.Contains("title=\"Declared as the stock 'active-customers' of Customer\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("No actions are declared", html, StringComparison.Ordinal);
-        Assert.StartsWith("There is nothing you can do to Trial customers in bulk", AdminHtml.Marked(html, "no-actions"), StringComparison.Ordinal);
+        Assert.StartsWith("There is nothing you can do to Active customers in bulk", AdminHtml.Marked(html, "no-actions"), StringComparison.Ordinal);
     }
 
     [Fact]

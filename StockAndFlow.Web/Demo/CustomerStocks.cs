@@ -8,7 +8,7 @@ public sealed class CustomerStocks : IStockAndFlowDefinition
     public void Define(StockAndFlowBuilder sf)
     {
         var trial = sf.Stock<Customer>("trial-customers", c => c.Status == CustomerStatus.Trial).Named("Trial customers")
-            .Describe("Signed up, not yet paying.")
+            .Describe("Signed up, not yet paying.").Direction(StockDirection.Neutral) // fewer trials may mean conversions or churn
             .Facet("plan", c => c.Plan, ["starter", "team", "enterprise"]).Facet("country", c => c.Country);
         var active = sf.Stock<Customer>("active-customers", c => c.Status == CustomerStatus.Active).Named("Active customers")
             .Describe("Paying customers.")

@@ -9,9 +9,9 @@ public sealed class LeadStocks : IStockAndFlowDefinition
     {
         var hot = sf.Stock<Lead>("hot-leads", l => l.Temperature == Temperature.Hot).Named("Hot leads")
             .Facet("source", l => l.Source).Facet("owner", l => l.Owner!.Name);
-        var warm = sf.Stock<Lead>("warm-leads", l => l.Temperature == Temperature.Warm).Named("Warm leads")
+        var warm = sf.Stock<Lead>("warm-leads", l => l.Temperature == Temperature.Warm).Named("Warm leads").Direction(StockDirection.Neutral)
             .Facet("source", l => l.Source).Facet("owner", l => l.Owner!.Name);
-        var cold = sf.Stock<Lead>("cold-leads", l => l.Temperature == Temperature.Cold).Named("Cold leads")
+        var cold = sf.Stock<Lead>("cold-leads", l => l.Temperature == Temperature.Cold).Named("Cold leads").Direction(StockDirection.LowerIsBetter)
             .Facet("source", l => l.Source).Facet("owner", l => l.Owner!.Name);
 
         sf.Entity<Lead>().Named("lead", "leads").DisplayName(l => l.Name)
