@@ -63,6 +63,29 @@ public sealed partial class AdminActionPreviewTests(AdminAppFactory factory)
         Assert.Equal(before, await StateAsync(keys));
     }
 
+    [Fact]
+    public async Task TheExecutionAndTheAuditLogNameTheTickedLeads()
+    {
+        var keys = await KeysAsync(Temperature.Hot, 2);
+        var ids = keys.Select(k => int.Parse(k, CultureInfo.InvariantCulture)).ToList();
+        string[] names;
+        using (var scope = factory.Services.CreateScope())
+        {
+            names = [.. await scope.ServiceProvider.GetRequiredService<ShopDbContext>().Leads.Where(l => ids.Contains(l.Id)).Select(l => l.Name).ToListAsync()];
+        }
+
+        using var client = await factory.CreateAdminClientAsync();
+        var url = $"/stockflow-admin/stocks/hot-leads/actions/{AdminTestActions.Touch}?{Keys(keys)}";
+        var confirm = await client.GetStringAsync(url);
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", AdminAppFactory.AntiforgeryToken(confirm))]);
+        using var response = await client.PostAsync(url, form);
+        var execution = await client.GetStringAsync(AdminHtml.Target(response));
+        var log = await client.GetStringAsync("/stockflow-admin/executions");
+
+        Assert.All(names, n => Assert.Contains(n, AdminHtml.Marked(execution, "names"), StringComparison.Ordinal));
+        Assert.All(names, n => Assert.Contains(n, AdminHtml.Marked(log, "names"), StringComparison.Ordinal));
+    }
+
     private async Task<List<string>> KeysAsync(Temperature temperature, int count)
     {
         using var scope = factory.Services.CreateScope();
