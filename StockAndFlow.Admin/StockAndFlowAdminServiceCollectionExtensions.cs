@@ -54,6 +54,7 @@ public static class StockAndFlowAdminServiceCollectionExtensions
         services.TryAddScoped<DecayReader>();
         services.TryAddScoped<EntityRows>();
         services.TryAddScoped<ActionPreviewer>();
+        services.TryAddScoped<JobTraces>();
         services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
         {
             // The library's controllers and its compiled views, unless the host discovered them already.

@@ -92,6 +92,19 @@ public sealed partial class AdminStatisticsInsightsJobsWordsTests(AdminAppFactor
     }
 
     [Fact]
+    public async Task AJobThatRanBeforeTheSchedulerKnewItShowsWhenItsResultsWereWritten()
+    {
+        using var client = await factory.CreateAdminClientAsync();
+
+        var html = await client.GetStringAsync("/stockflow-admin/jobs");
+
+        var row = html[html.IndexOf($"data-job=\"{JobIds.Snapshot}\"", StringComparison.Ordinal)..];
+        var cell = row[row.IndexOf("data-sfa=\"last-run\"", StringComparison.Ordinal)..row.IndexOf("</td>", row.IndexOf("data-sfa=\"last-run\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+        Assert.Matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}", cell);
+        Assert.DoesNotContain(">—<", cell, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EveryAdminPageLinksAnIconThatIsServed()
     {
         using var client = await factory.CreateAdminClientAsync();
