@@ -94,6 +94,19 @@ public sealed partial class AdminOperatorWordsTests(AdminAppFactory factory)
     }
 
     [Fact]
+    public async Task ProcessAndInsightPagesKeepSlugsInTooltips()
+    {
+        using var client = await factory.CreateAdminClientAsync();
+
+        var process = await client.GetStringAsync("/stockflow-admin/processes/pipeline");
+        var insight = await client.GetStringAsync("/stockflow-admin/insights/leads-by-source");
+
+        Assert.DoesNotContain("<code>pipeline</code>", process, StringComparison.Ordinal);
+        Assert.Contains("title=\"Declared as the process 'pipeline'\"", process, StringComparison.Ordinal);
+        Assert.Contains("aria-current=\"page\" title=\"leads-by-source\">", insight, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FlowPageNamesItsSubjectsAndSaysTheBreakdownUsesCurrentValues()
     {
         using var client = await factory.CreateAdminClientAsync();
