@@ -56,6 +56,9 @@ public static class StockAndFlowAdminServiceCollectionExtensions
         services.TryAddScoped<DiagramReader>();
         services.TryAddScoped<ProjectionReader>();
         services.TryAddScoped<AlertsReader>();
+        services.TryAddScoped<EntityRows>();
+        services.TryAddScoped<ActionPreviewer>();
+        services.TryAddScoped<JobTraces>();
         services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
         {
             // The library's controllers and its compiled views, unless the host discovered them already.

@@ -259,7 +259,11 @@
                 plugins: { legend: { display: kind === 'facet' || datasets.length > 1, position: 'bottom', labels: { boxWidth: 12 } } },
                 scales: {
                     x: timeScale(period),
-                    y: { beginAtZero: true, stacked: kind === 'facet', ticks: { precision: 0 } }
+                    y: {
+                        beginAtZero: true, stacked: kind === 'facet', ticks: { precision: 0 },
+                        // What the numbers count, in the page's words: "Hot leads" or "moves per day".
+                        title: { display: true, text: canvas.getAttribute('data-y-label') || (kind === 'flow' ? 'moves per ' + period : 'members') }
+                    }
                 }
             }
         };

@@ -19,7 +19,10 @@
         return value === null || value === undefined ? null : Number(value);
     }
 
-    function statistic(data) {
+    // A statistics period as a time unit: ticks then fall on whole days or months, even for one point.
+    var UNITS = { day: 'day', week: 'week', month: 'month', days28: 'month', lifetime: 'year' };
+
+    function statistic(data, canvas) {
         var byObject = {};
         data.values.forEach(function (v) {
             var key = v.object || data.name;
@@ -29,7 +32,13 @@
         return {
             type: 'line',
             data: { datasets: keys.map(function (k, i) { return { label: k, data: byObject[k], borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length], pointRadius: 2, spanGaps: false }; }) },
-            options: { parsing: true, scales: { x: axis('Date (' + data.timeZone + ')', { type: 'time' }), y: axis(data.name, { beginAtZero: true }) } }
+            options: {
+                parsing: true,
+                scales: {
+                    x: axis('Date (' + data.timeZone + ')', { type: 'time', offset: true, time: { unit: UNITS[String(data.period).toLowerCase()] || 'day', tooltipFormat: 'PP' }, ticks: { color: textColor(), autoSkip: true, maxRotation: 0 } }),
+                    y: axis(canvas.getAttribute('data-sfa-y-label') || data.name, { beginAtZero: true })
+                }
+            }
         };
     }
 
@@ -74,7 +83,7 @@
             })
             .then(function (data) {
                 var kind = canvas.getAttribute('data-sfa-kind');
-                var config = kind === 'statistic' ? statistic(data) : insight(data, kind);
+                var config = kind === 'statistic' ? statistic(data, canvas) : insight(data, kind);
                 config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { labels: { color: textColor() } } } }, config.options);
                 new window.Chart(canvas, config);
                 canvas.setAttribute('data-sfa-drawn', 'true');

@@ -143,6 +143,67 @@ internal static partial class DefinitionValidator
         }
     }
 
+    public static void ValidateEntities(IReadOnlyList<EntityDeclaration> entities)
+    {
+        foreach (var entity in entities)
+        {
+            var where = $"sf.Entity<{entity.EntityType.Name}>() ({By(entity.DefinedBy)})";
+            if (entity.DisplayNameDeclarations > 1)
+            {
+                throw new StockAndFlowDefinitionException($"{where} declares DisplayName more than once; keep one.");
+            }
+
+            if (string.IsNullOrWhiteSpace(entity.Singular) || string.IsNullOrWhiteSpace(entity.Plural))
+            {
+                throw new StockAndFlowDefinitionException($"{where} has an empty name; pass words such as .Named(\"lead\", \"leads\").");
+            }
+
+            var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var column in entity.Columns)
+            {
+                if (string.IsNullOrWhiteSpace(column.Label))
+                {
+                    throw new StockAndFlowDefinitionException($"{where} has a column without a label; the label is the column's heading.");
+                }
+
+                if (!labels.Add(column.Label))
+                {
+                    throw new StockAndFlowDefinitionException($"{where} has two columns labelled '{column.Label}'; labels must differ.");
+                }
+
+                if (!column.Format.Accepts(column.Selector.ReturnType))
+                {
+                    throw new StockAndFlowDefinitionException(
+                        $"{where}: column '{column.Label}' is a {column.Selector.ReturnType.Name} but its format is {column.Format}, " +
+                        "which needs a number (number, currency, percent) or a timestamp (date, date-time, age).");
+                }
+            }
+        }
+    }
+
+    public static void ValidateFormats(IReadOnlyList<DomainDefinition> domains)
+    {
+        foreach (var metric in domains.SelectMany(d => d.Metrics))
+        {
+            if (metric.ValueFormat.Kind is ValueFormatKind.Date or ValueFormatKind.DateTime or ValueFormatKind.Age)
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"The {metric} ({By(metric.Domain.DefinedBy)}) is formatted as {metric.ValueFormat}, but statistics are numbers: use a number, currency or percent format.");
+            }
+
+            if (metric.ValueFormat is { Kind: ValueFormatKind.Currency, CurrencyCode: var code } && (code is null || code.Length != 3 || !code.All(char.IsAsciiLetterUpper)))
+            {
+                throw new StockAndFlowDefinitionException(
+                    $"The {metric} ({By(metric.Domain.DefinedBy)}) has currency '{code}'; use a three-letter ISO 4217 code such as \"EUR\".");
+            }
+
+            if (metric.ValueFormat.Decimals is < 0 or > 10)
+            {
+                throw new StockAndFlowDefinitionException($"The {metric} ({By(metric.Domain.DefinedBy)}) shows {metric.ValueFormat.Decimals} decimals; use 0 to 10.");
+            }
+        }
+    }
+
     internal static string By(string? definedBy) => definedBy is null ? "declared directly" : $"in {definedBy}";
 
     private static void CheckFlow(Flow flow, HashSet<Stock> known)

@@ -59,6 +59,23 @@ public sealed class MetricDefinition
     /// <summary>Optional description.</summary>
     public string? Description { get; }
 
+    /// <summary>How the metric's values are shown; <see cref="ValueFormat.Auto"/> (up to two decimals) unless declared.</summary>
+    public ValueFormat ValueFormat { get; private set; } = ValueFormat.Auto;
+
+    /// <summary>
+    /// Declares how values are shown: <c>ValueFormat.Currency("EUR")</c>, <c>ValueFormat.Percent(1)</c>,
+    /// <c>ValueFormat.Number(0, "orders")</c>.
+    /// </summary>
+    public MetricDefinition Format(ValueFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        ValueFormat = format;
+        return this;
+    }
+
+    /// <summary>Shows values as numbers with <paramref name="decimals"/> decimals followed by <paramref name="unit"/> ("orders").</summary>
+    public MetricDefinition Unit(string unit, int decimals = 0) => Format(ValueFormat.Number(decimals, unit));
+
     /// <inheritdoc />
     public override string ToString() => $"metric '{Domain.Ref}/{Ref}'";
 }

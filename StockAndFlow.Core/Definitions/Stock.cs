@@ -32,6 +32,9 @@ public abstract class Stock
     /// <summary>Optional longer text for operators.</summary>
     public string? Description { get; internal set; }
 
+    /// <summary>Which way the stock should move; decides the colour of every change.</summary>
+    public StockDirection Direction { get; internal set; }
+
     /// <summary>The EF Core entity type whose rows this stock holds.</summary>
     public Type EntityType { get; }
 

@@ -18,6 +18,7 @@ public sealed class StockAndFlowBuilder
     private readonly List<Definitions.TrackerDefinition> _trackers = [];
     private readonly List<Definitions.InsightDefinition> _insights = [];
     private readonly List<AlertDefinition> _alerts = [];
+    private readonly List<EntityDeclaration> _entities = [];
 
     /// <summary>The definition class currently defining, named in validation messages.</summary>
     internal string? CurrentDefinition { get; set; }
@@ -30,6 +31,23 @@ public sealed class StockAndFlowBuilder
         var stock = new Stock<T>(slug, predicate, CurrentDefinition);
         _stocks.Add(stock);
         return new StockBuilder<T>(stock);
+    }
+
+    /// <summary>
+    /// Declares how rows of <typeparamref name="T"/> are shown to operators: display name, words and
+    /// member columns. Calling it again for the same type continues the same declaration.
+    /// </summary>
+    public EntityBuilder<T> Entity<T>()
+        where T : class
+    {
+        var declaration = _entities.FirstOrDefault(e => e.EntityType == typeof(T));
+        if (declaration is null)
+        {
+            declaration = new EntityDeclaration(typeof(T), CurrentDefinition);
+            _entities.Add(declaration);
+        }
+
+        return new EntityBuilder<T>(declaration);
     }
 
     /// <summary>Declares a flow of <typeparamref name="T"/> rows between stocks.</summary>
@@ -139,12 +157,15 @@ public sealed class StockAndFlowBuilder
         Definitions.StatisticsValidator.Validate(_domains, _trackers);
         Definitions.InsightValidator.Validate(_insights);
         DefinitionValidator.ValidateAlerts(_alerts, _stocks, _flows);
+        DefinitionValidator.ValidateEntities(_entities);
+        DefinitionValidator.ValidateFormats(_domains);
         return new StockAndFlowModel(_stocks, _flows, _processes, _stateFunctions, _decayRules, _actions)
         {
             Domains = [.. _domains],
             Trackers = [.. _trackers],
             Insights = [.. _insights],
             Alerts = [.. _alerts],
+            Entities = [.. _entities],
         };
     }
 }

@@ -64,6 +64,12 @@ public sealed class StockAndFlowModel
 
     /// <summary>Alerts in declaration order.</summary>
     public IReadOnlyList<AlertDefinition> Alerts { get; internal init; } = [];
+    /// <summary>How rows of each declared entity type are shown (display name, words, member columns).</summary>
+    public IReadOnlyList<EntityDeclaration> Entities { get; internal init; } = [];
+
+    /// <summary>How rows of <paramref name="entityType"/> are shown: its declaration, or the defaults.</summary>
+    public EntityDeclaration EntityOf(Type entityType) =>
+        Entities.FirstOrDefault(e => e.EntityType == entityType) ?? EntityDeclaration.Default(entityType);
 
     /// <summary>Every action in declaration order.</summary>
     public IReadOnlyList<StockAction> Actions { get; }

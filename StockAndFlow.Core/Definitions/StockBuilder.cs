@@ -27,6 +27,16 @@ public sealed class StockBuilder<T>
     }
 
     /// <summary>
+    /// Which way the stock should move, so a change is coloured as good or bad news; higher is better
+    /// unless declared (<see cref="StockDirection.LowerIsBetter"/> for churned customers).
+    /// </summary>
+    public StockBuilder<T> Direction(StockDirection direction)
+    {
+        Stock.Direction = direction;
+        return this;
+    }
+
+    /// <summary>
     /// Adds a facet: a breakdown by <paramref name="selector"/>, which may reach a related entity.
     /// With <paramref name="values"/>, each listed value is counted even when no row has it.
     /// </summary>

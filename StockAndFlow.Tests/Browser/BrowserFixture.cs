@@ -51,15 +51,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile (no cookies, empty localStorage) with a 1280×900 light-theme window.</summary>
-    public async Task<IBrowserContext> NewContextAsync(string? storageState = null)
+    /// <summary>A fresh browser profile (no cookies, empty localStorage) with a 1280×900 light-theme window, or the size and scheme given.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string? storageState = null, int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light)
     {
         var browser = _browser ?? throw new InvalidOperationException("The browser fixture is not initialized.");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            ColorScheme = ColorScheme.Light,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = scheme,
             Locale = "en-US",
             StorageState = storageState,
         });
@@ -68,7 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A browser profile signed in as the admin (through the login form, once per run).</summary>
-    public async Task<IBrowserContext> NewAdminContextAsync()
+    public async Task<IBrowserContext> NewAdminContextAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light)
     {
         if (_adminState is null)
         {
@@ -78,7 +78,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             _adminState = await context.StorageStateAsync();
         }
 
-        return await NewContextAsync(_adminState);
+        return await NewContextAsync(_adminState, width, height, scheme);
     }
 
     public async Task DisposeAsync()

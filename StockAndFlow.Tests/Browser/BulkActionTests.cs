@@ -42,8 +42,9 @@ public sealed partial class BulkActionTests(BrowserFixture browser, ITestOutputH
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Make cold (test)" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-sfa='selection']")).ToHaveTextAsync("the 2 selected rows of Hot leads");
         await Expect(page.Locator("[data-sfa='row-count']")).ToHaveTextAsync("2");
+        await Expect(page.Locator("[data-sfa='moving']")).ToContainTextAsync("2 leads will move Hot leads → Cold leads");
         await Screenshots.SaveAsync(page, Test, "2-confirm", output);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Make cold (test): 2 rows" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make cold (test): 2 leads" }).ClickAsync();
 
         // The execution page reports the outcome (polling until it is done when it runs as a job).
         await page.WaitForURLAsync(ExecutionUrl());
@@ -57,15 +58,17 @@ public sealed partial class BulkActionTests(BrowserFixture browser, ITestOutputH
         await Screenshots.SaveAsync(page, Test, "4-stock-count", output);
         Assert.Equal(coldBefore + 2, await StockCountAsync(page, "cold-leads"));
 
-        // The flow page lists an event per moved row, newest first, hot → cold, linked to the row.
+        // The flow page lists an event per moved row, newest first, hot → cold, named and linked to the row.
         await page.GotoAsync("/stockflow-admin/flows/cooling");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cooling", Level = 1 })).ToBeVisibleAsync();
-        var newest = page.Locator("table[data-sfa='events'] tbody tr").Filter(new() { Has = page.Locator("a.font-monospace") });
+        var newest = page.Locator("table[data-sfa='events'] tbody tr").Filter(new() { Has = page.Locator("a[data-sfa='subject']") });
         var subjects = new List<string>();
         for (var i = 0; i < 2; i++)
         {
             var row = newest.Nth(i);
-            subjects.Add((await row.Locator("a.font-monospace").TextContentAsync() ?? "").Trim());
+            var href = await row.Locator("a[data-sfa='subject']").GetAttributeAsync("href") ?? "";
+            subjects.Add(href[(href.IndexOf("key=", StringComparison.Ordinal) + 4)..]);
+            Assert.DoesNotMatch("^\\d+$", (await row.Locator("a[data-sfa='subject']").TextContentAsync() ?? "").Trim());
             await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("Hot leads");
             await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("Cold leads");
         }
@@ -74,7 +77,7 @@ public sealed partial class BulkActionTests(BrowserFixture browser, ITestOutputH
         await Screenshots.SaveAsync(page, Test, "5-flow-events", output);
 
         // Following an event's subject finds the row among the cold leads.
-        await newest.First.Locator("a.font-monospace").ClickAsync();
+        await newest.First.Locator("a[data-sfa='subject']").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Members of Cold leads" })).ToBeVisibleAsync();
         await Expect(page.Locator("table[data-sfa='members'] tbody tr[data-key]")).ToHaveCountAsync(1);
         await Expect(page.Locator($"table[data-sfa='members'] tbody tr[data-key='{subjects[0]}']")).ToBeVisibleAsync();

@@ -67,12 +67,14 @@ public sealed partial class AdminInAHostTests
 
         Assert.Contains(assets, a => a.EndsWith("bootstrap.min.css", StringComparison.Ordinal));
         Assert.Contains(assets, a => a.EndsWith("chart.umd.min.js", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.EndsWith("favicon.png", StringComparison.Ordinal));
         foreach (var asset in assets)
         {
             using var anonymous = await host.ClientAsync(signIn: false);
             using var response = await anonymous.GetAsync(asset);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset} answered {(int)response.StatusCode}.");
-            Assert.Equal(asset.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "text/javascript", response.Content.Headers.ContentType!.MediaType);
+            var expected = asset.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : asset.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "text/javascript";
+            Assert.Equal(expected, response.Content.Headers.ContentType!.MediaType);
             Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100, $"{asset} is empty.");
         }
     }

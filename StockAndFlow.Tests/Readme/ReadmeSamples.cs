@@ -34,6 +34,23 @@ public sealed class LeadStocks : IStockAndFlowDefinition
     }
 }
 
+public sealed class OperatorDeclarations : IStockAndFlowDefinition
+{
+    public void Define(StockAndFlowBuilder sf)
+    {
+        sf.Stock<Customer>("churned-customers", c => c.Status == CustomerStatus.Churned)
+            .Named("Churned customers")
+            .Direction(StockDirection.LowerIsBetter);              // +8 churned shows red; default: higher is better
+
+        sf.Entity<Lead>().Named("lead", "leads").DisplayName(l => l.Name)
+            .Column("Name", l => l.Name)
+            .Column("Owner", l => l.Owner!.Name)                   // a related value, not OwnerId
+            .Column("Last contact", l => l.LastContactedAt, ValueFormat.Age);   // "12 days ago"
+
+        sf.Domain("shop", "Shop").Metric("revenue", "Revenue").Format(ValueFormat.Currency("EUR"));
+    }
+}
+
 internal static class ReadmeSamples
 {
     public static void Wiring(WebApplicationBuilder builder, string cs, ModelBuilder modelBuilder)

@@ -29,7 +29,7 @@ public sealed class AdminActionPagesTests(AdminAppFactory factory)
         Assert.Contains("Moves the selected hot leads to cold leads.", html);
         Assert.Equal("the 3 selected rows of Hot leads", AdminHtml.Marked(html, "selection"));
         Assert.Equal(3, AdminHtml.Number(AdminHtml.Marked(html, "row-count")));
-        Assert.Contains("gets a flow event", html);
+        Assert.Contains("Every move is recorded", html);
         Assert.Matches("<form method=\"post\" action=\"/stockflow-admin/stocks/hot-leads/actions/test-chill\\?key=[^\"]+\"[^>]*>(?s:.*?)__RequestVerificationToken", html);
     }
 

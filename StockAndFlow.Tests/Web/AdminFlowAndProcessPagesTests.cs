@@ -30,7 +30,9 @@ public sealed class AdminFlowAndProcessPagesTests(AdminAppFactory factory)
         Assert.Contains("/stockflow-admin/api/flows/cooling/events?format=csv", AdminHtml.Links(html));
         Assert.Contains($"/stockflow-admin/stocks/{latest.Sink}/members?key={latest.SubjectKey}", AdminHtml.Links(html));
         Assert.Contains($"{total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} events", html);
-        Assert.Contains("<span class=\"text-body-secondary\">Lead</span>", html);
+        // Subjects by their declared display name, the type and key only in the tooltip.
+        var name = await db.Leads.Where(l => l.Id == int.Parse(latest.SubjectKey, System.Globalization.CultureInfo.InvariantCulture)).Select(l => l.Name).SingleAsync();
+        Assert.Contains($"data-sfa=\"subject\">{System.Net.WebUtility.HtmlEncode(name)}</a>", html);
     }
 
     [Fact]

@@ -9,10 +9,17 @@ public sealed class LeadStocks : IStockAndFlowDefinition
     {
         var hot = sf.Stock<Lead>("hot-leads", l => l.Temperature == Temperature.Hot).Named("Hot leads")
             .Facet("source", l => l.Source).Facet("owner", l => l.Owner!.Name);
-        var warm = sf.Stock<Lead>("warm-leads", l => l.Temperature == Temperature.Warm).Named("Warm leads")
+        var warm = sf.Stock<Lead>("warm-leads", l => l.Temperature == Temperature.Warm).Named("Warm leads").Direction(StockDirection.Neutral)
             .Facet("source", l => l.Source).Facet("owner", l => l.Owner!.Name);
-        var cold = sf.Stock<Lead>("cold-leads", l => l.Temperature == Temperature.Cold).Named("Cold leads")
+        var cold = sf.Stock<Lead>("cold-leads", l => l.Temperature == Temperature.Cold).Named("Cold leads").Direction(StockDirection.LowerIsBetter)
             .Facet("source", l => l.Source).Facet("owner", l => l.Owner!.Name);
+
+        sf.Entity<Lead>().Named("lead", "leads").DisplayName(l => l.Name)
+            .Column("Name", l => l.Name)
+            .Column("Owner", l => l.Owner!.Name)
+            .Column("Source", l => l.Source)
+            .Column("Last contact", l => l.LastContactedAt, ValueFormat.Age)
+            .Column("Email", l => l.Email);
 
         var created = sf.Flow<Lead>("new-lead").Named("New leads").From(Stock.External).To(hot);
         var cooling = sf.Flow<Lead>("cooling").Named("Cooling").From(hot, warm).To(warm, cold);

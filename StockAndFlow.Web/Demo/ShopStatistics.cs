@@ -12,11 +12,11 @@ public sealed class ShopStatistics : IStockAndFlowDefinition
     public void Define(StockAndFlowBuilder sf)
     {
         var shop = sf.Domain("shop", "Shop", "Orders and revenue.");
-        var orders = shop.Metric("orders", "Orders", "Orders placed.");
-        var revenue = shop.Metric("revenue", "Revenue", "Sum of order totals.");
-        var averageOrder = shop.Metric("average-order", "Average order", "Average order total.");
+        var orders = shop.Metric("orders", "Orders", "Orders placed.").Unit("orders");
+        var revenue = shop.Metric("revenue", "Revenue", "Sum of order totals.").Format(ValueFormat.Currency("EUR"));
+        var averageOrder = shop.Metric("average-order", "Average order", "Average order total.").Format(ValueFormat.Currency("EUR"));
         var users = sf.Domain("users", "Users");
-        var signups = users.Metric("signups", "Sign-ups", "Customers who signed up.");
+        var signups = users.Metric("signups", "Sign-ups", "Customers who signed up.").Unit("sign-ups");
 
         sf.Track<Order>(orders)
             .CountByDate(o => o.PlacedAt, StatisticPeriod.Day, StatisticPeriod.Week, StatisticPeriod.Month, StatisticPeriod.Days28, StatisticPeriod.Lifetime)

@@ -22,6 +22,8 @@ public sealed class ActionsController(
     ActionExecutions executions,
     ActionProgress progress,
     AdminDatabase database,
+    ActionPreviewer previewer,
+    EntityRows entities,
     IStockAndFlowScheduler? scheduler = null) : AdminController
 {
     [HttpGet]
@@ -36,7 +38,8 @@ public sealed class ActionsController(
         var count = await stocks.CountSelectionAsync(stock, selection, cancellationToken);
         var outflows = model.Flows.Where(f => f.Sources.Contains(stock)).ToList();
         var query = Request.Query.Where(p => p.Key is "facet" or "value" or "null" or "search" or "key" or "all").ToList();
-        return View(new ConfirmPage(action, stock, selection, all, count, outflows, query));
+        var preview = await previewer.PreviewAsync(action, stock, selection, count, cancellationToken);
+        return View(new ConfirmPage(action, stock, selection, all, count, outflows, query) { Preview = preview, Entity = model.EntityOf(stock.EntityType) });
     }
 
     [HttpPost]
@@ -76,7 +79,7 @@ public sealed class ActionsController(
 
         var row = Row(execution);
         var (processed, selected) = progress.Of(id) ?? (execution.Processed, execution.Selected);
-        return View(new ExecutionPage(execution, row.ActionName, row.StockName, row.StockExists, processed, selected));
+        return View(new ExecutionPage(execution, row.ActionName, row.StockName, row.StockExists, processed, selected) { Names = await NamesAsync(execution, cancellationToken) });
     }
 
     [HttpGet]
@@ -85,7 +88,33 @@ public sealed class ActionsController(
         var (page, pageSize) = MembersRequest.ParsePage(Request);
         var total = await log.CountAsync(cancellationToken);
         var rows = await log.PageAsync(page, pageSize, cancellationToken);
-        return View(new LogPage([.. rows.Select(Row)], total, page, pageSize));
+        var named = new List<LogRow>();
+        foreach (var execution in rows)
+        {
+            named.Add(Row(execution) with { Names = await NamesAsync(execution, cancellationToken) });
+        }
+
+        return View(new LogPage(named, total, page, pageSize));
+    }
+
+    // The ticked rows by their display names ("Dev Dubois, Eva Martin and 3 more"); null for a filter or when no name is declared.
+    private async Task<string?> NamesAsync(ActionExecution execution, CancellationToken cancellationToken)
+    {
+        const int Shown = 5;
+        if (model.FindStock(execution.Stock) is not { } stock
+            || System.Text.Json.JsonSerializer.Deserialize<MemberSelection>(execution.FilterJson) is not { Keys: { Count: > 0 } keys })
+        {
+            return null;
+        }
+
+        var names = await entities.NamesAsync(stock.EntityType, keys.Take(Shown), cancellationToken);
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        var list = string.Join(", ", keys.Take(Shown).Select(k => names.GetValueOrDefault(k, $"#{k}")));
+        return keys.Count > Shown ? $"{list} and {keys.Count - Shown} more" : list;
     }
 
     private LogRow Row(ActionExecution execution)

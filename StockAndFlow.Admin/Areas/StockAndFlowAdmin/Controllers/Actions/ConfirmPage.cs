@@ -17,6 +17,12 @@ public sealed record ConfirmPage(
 {
     public bool RunsInBackground => Count > ActionExecutions.InlineLimit;
 
+    /// <summary>What the action would do now, rehearsed (set-based actions) or not (per-row ones).</summary>
+    public Admin.Reading.ActionPreview Preview { get; init; } = new(Count, Computed: false, []);
+
+    /// <summary>The words for the stock's rows ("lead", "leads").</summary>
+    public EntityDeclaration Entity { get; init; } = EntityDeclaration.Default(Stock.EntityType);
+
     /// <summary>The selection in words, e.g. "all members of Hot leads whose source is web".</summary>
     public string SelectionInWords()
     {

@@ -9,6 +9,10 @@ namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Actions;
 /// </summary>
 public sealed record ExecutionPage(ActionExecution Execution, string ActionName, string StockName, bool StockExists, int Processed, int Selected)
 {
+    /// <summary>The ticked rows by their display names, when the selection was ticked rows and a name is declared.</summary>
+    public string? Names { get; init; }
+
+
     public bool IsFinished => Execution.Status is ActionExecutionStatus.Succeeded or ActionExecutionStatus.Failed or ActionExecutionStatus.Interrupted;
 
     /// <summary>Progress as a whole percentage (100 once finished).</summary>

@@ -10,4 +10,8 @@ public sealed record LogPage(IReadOnlyList<LogRow> Rows, long Total, int Page, i
 }
 
 /// <summary>An execution with the display names of its action and stock (the slugs when no longer defined).</summary>
-public sealed record LogRow(ActionExecution Execution, string ActionName, string StockName, bool StockExists);
+public sealed record LogRow(ActionExecution Execution, string ActionName, string StockName, bool StockExists)
+{
+    /// <summary>The ticked rows by their display names, when the selection was ticked rows and a name is declared.</summary>
+    public string? Names { get; init; }
+}

@@ -17,5 +17,11 @@ public sealed record FlowPage(
     int PageSize,
     Process? Process)
 {
+    /// <summary>The display names of the events' subjects, by key; a subject without one (deleted, or no name declared) shows its key.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How the flow's rows are named ("customer", "customers").</summary>
+    public EntityDeclaration Entity { get; init; } = EntityDeclaration.Default(Flow.EntityType);
+
     public int PageCount => Math.Max(1, (int)((EventTotal + PageSize - 1) / PageSize));
 }

@@ -16,6 +16,7 @@ public sealed class JobsController(
     DecayRunner decay,
     DecayReader rules,
     AdminDatabase database,
+    JobTraces traces,
     IStockAndFlowScheduler? scheduler = null) : AdminController
 {
     private const string MessageKey = "StockAndFlowAdmin.Jobs.Message";
@@ -24,7 +25,10 @@ public sealed class JobsController(
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var jobs = scheduler?.GetRecurringJobs();
-        return View(new JobsPage(scheduler?.DashboardPath, jobs, await rules.RulesAsync(cancellationToken), TempData[MessageKey] as string));
+        return View(new JobsPage(scheduler?.DashboardPath, jobs, await rules.RulesAsync(cancellationToken), TempData[MessageKey] as string)
+        {
+            Traces = jobs is { Count: > 0 } ? await traces.LastWrittenAsync(cancellationToken) : new Dictionary<string, DateTime>(),
+        });
     }
 
     [HttpPost]

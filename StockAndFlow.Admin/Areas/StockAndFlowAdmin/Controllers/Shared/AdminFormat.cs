@@ -21,6 +21,14 @@ public static class AdminFormat
         _ => "0",
     };
 
+    /// <summary>The colour of a change: growth is good news only for a stock where higher is better.</summary>
+    public static string? ChangeClass(long? change, StockAndFlow.Definitions.StockDirection? direction) => (direction ?? StockAndFlow.Definitions.StockDirection.HigherIsBetter, change) switch
+    {
+        (_, null or 0) or (StockAndFlow.Definitions.StockDirection.Neutral, _) => null,
+        (StockAndFlow.Definitions.StockDirection.HigherIsBetter, > 0) or (StockAndFlow.Definitions.StockDirection.LowerIsBetter, < 0) => "text-success",
+        _ => "text-danger",
+    };
+
     public static string Share(double share) => share.ToString("P1", Culture);
 
     /// <summary>A stored UTC time shown in the reporting time zone.</summary>

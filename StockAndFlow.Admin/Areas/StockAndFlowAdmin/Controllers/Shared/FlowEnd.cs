@@ -15,4 +15,12 @@ public sealed record FlowEnd(string? Slug, string Name)
 }
 
 /// <summary>A flow's sources and sinks, as the "from → to" cell shows them.</summary>
-public sealed record FlowEnds(IReadOnlyList<FlowEnd> Sources, IReadOnlyList<FlowEnd> Sinks);
+public sealed record FlowEnds(IReadOnlyList<FlowEnd> Sources, IReadOnlyList<FlowEnd> Sinks)
+{
+    /// <summary>
+    /// Each move the flow can record, one source and one sink: a row never moves from a stock to the same
+    /// stock, so "Hot, Warm → Warm, Cold" is Hot → Warm, Hot → Cold and Warm → Cold.
+    /// </summary>
+    public IReadOnlyList<(FlowEnd From, FlowEnd To)> Routes =>
+        [.. Sources.SelectMany(from => Sinks.Where(to => from.Slug is null || from.Slug != to.Slug).Select(to => (from, to)))];
+}

@@ -35,10 +35,21 @@ public sealed class StatisticsController(AdminReadModel read, StatisticsReader s
             : periods.Count == 0 ? StatisticPeriod.Day : periods.Contains(StatisticPeriod.Day) ? StatisticPeriod.Day : periods.Min();
         var objectTypes = await statistics.ObjectTypesAsync(m, cancellationToken);
         var objectType = Request.Query["objectType"].ToString() is { Length: > 0 } type ? type : null;
-        var range = RangeQuery.Parse(Request, read.Now.AddDays(1), read.Calendar, Storage.Period.Day, readPeriod: false);
+        // Without a range asked for, one long enough to show several values of the period.
+        var parameters = RangeParameters.Read(Request.Query);
+        var rangeName = parameters.From is null && string.IsNullOrEmpty(parameters.Range) ? DefaultRange(period) : parameters.Range;
+        var range = RangeQuery.Parse(parameters with { Range = rangeName }, read.Now.AddDays(1), read.Calendar, Storage.Period.Day, readPeriod: false);
         var values = await statistics.ValuesAsync(new StatisticQuery([m.Id], period, range.From, range.To, objectType), cancellationToken);
-        return View(new MetricPage(d, m, period, [.. periods.Order()], objectType, objectTypes, range, values));
+        var format = read.Model.Domains.FirstOrDefault(x => x.Ref == d.Ref)?.Metrics.FirstOrDefault(x => x.Ref == m.Ref)?.ValueFormat ?? Definitions.ValueFormat.Auto;
+        return View(new MetricPage(d, m, period, [.. periods.Order()], objectType, objectTypes, range, values) { RangeName = parameters.From is null ? rangeName : null, Format = format });
     }
+
+    private static string DefaultRange(StatisticPeriod period) => period switch
+    {
+        StatisticPeriod.Day => "30d",
+        StatisticPeriod.Week => "90d",
+        _ => "1y",
+    };
 }
 
 public sealed record MetricRow(StatisticMetric Metric, int Values, DateTime? Last);
@@ -47,4 +58,20 @@ public sealed record DomainRow(StatisticDomain Domain, IReadOnlyList<MetricRow> 
 
 public sealed record StatisticsIndexPage(IReadOnlyList<DomainRow> Domains);
 
-public sealed record MetricPage(StatisticDomain Domain, StatisticMetric Metric, StatisticPeriod Period, IReadOnlyList<StatisticPeriod> Periods, string? ObjectType, IReadOnlyList<string> ObjectTypes, RangeQuery Range, IReadOnlyList<Statistic> Values);
+public sealed record MetricPage(StatisticDomain Domain, StatisticMetric Metric, StatisticPeriod Period, IReadOnlyList<StatisticPeriod> Periods, string? ObjectType, IReadOnlyList<string> ObjectTypes, RangeQuery Range, IReadOnlyList<Statistic> Values)
+{
+    /// <summary>The range shortcut the page uses (30d, 90d, 1y); null when from and to were given.</summary>
+    public string? RangeName { get; init; }
+
+    /// <summary>How the metric's values are shown, as declared.</summary>
+    public Definitions.ValueFormat Format { get; init; } = Definitions.ValueFormat.Auto;
+
+    /// <summary>The unit written on the chart's axis: the currency or unit declared, if any.</summary>
+    public string AxisLabel => Format switch
+    {
+        { CurrencyCode: { } code } => $"{Metric.Name} ({code})",
+        { Unit: { } unit } => $"{Metric.Name} ({unit})",
+        { Kind: Definitions.ValueFormatKind.Percent } => $"{Metric.Name} (ratio)",
+        _ => Metric.Name,
+    };
+}

@@ -11,8 +11,14 @@ public sealed record MembersPage(
     MemberPage Rows,
     MembersState State,
     IReadOnlyList<FacetCount> Facets,
-    IReadOnlyList<ActionInfo> Actions)
+    IReadOnlyList<ActionInfo> Actions,
+    IReadOnlyList<MemberColumnDefinition> Columns,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Cells)
 {
+    /// <summary>The property a column sorts by, when the member query can sort by it; null for related or computed values.</summary>
+    public string? SortKey(MemberColumnDefinition column) =>
+        column?.Property is { } property && Rows.Columns.Any(c => c.Name == property) ? property : null;
+
     /// <summary>Page sizes offered.</summary>
     public static readonly IReadOnlyList<int> PageSizes = [25, 50, 100, MemberQuery.MaxPageSize];
 

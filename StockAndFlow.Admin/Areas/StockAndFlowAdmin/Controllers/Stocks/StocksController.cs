@@ -6,7 +6,7 @@ using StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Stocks;
 
 /// <summary>A stock's page and its members.</summary>
-public sealed class StocksController(AdminReadModel read, StockReader stocks) : AdminController
+public sealed class StocksController(AdminReadModel read, StockReader stocks, EntityRows entities) : AdminController
 {
     [HttpGet]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
@@ -34,6 +34,8 @@ public sealed class StocksController(AdminReadModel read, StockReader stocks) : 
         var counts = await stocks.CountAsync(stock, cancellationToken);
         var actions = ActionInfo.On(read.Model, stock);
         var state = MembersState.From(request) with { Sort = rows.Sort, Descending = rows.Descending };
-        return View(new MembersPage(stock, rows, state, counts.Facets, actions));
+        var columns = entities.ColumnsOf(stock);
+        var cells = await entities.CellsAsync(stock.EntityType, columns, rows.Rows.Select(r => r.Key), cancellationToken);
+        return View(new MembersPage(stock, rows, state, counts.Facets, actions, columns, cells));
     }
 }
