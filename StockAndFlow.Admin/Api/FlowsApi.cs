@@ -52,7 +52,7 @@ internal static class FlowsApi
         }
 
         facet ??= "";
-        var facets = FlowRecordUpdater.FacetsOf(flow);
+        var facets = flow.StockFacets;
         if (!facets.Any(f => f.Slug == facet))
         {
             throw new AdminBadRequestException("facet", $"Flow '{slug}' has no facet '{facet}'. Known: {string.Join(", ", facets.Select(f => f.Slug))}.");

@@ -1,3 +1,4 @@
+using StockAndFlow.Reading;
 using StockAndFlow.Definitions;
 using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed class InsightsReader(AdminDatabase database)
 
     /// <summary>Each insight's latest successful result and the one before, by slug.</summary>
     public Task<Dictionary<string, (InsightResult Latest, InsightResult? Previous)>> LatestAsync(CancellationToken cancellationToken) =>
-        InsightCollector.LatestAsync(Db, cancellationToken);
+        InsightResults.LatestAsync(Db, cancellationToken);
 
     /// <summary>The newest collection run, if any.</summary>
     public Task<InsightRun?> LastRunAsync(CancellationToken cancellationToken) =>
@@ -23,7 +24,7 @@ public sealed class InsightsReader(AdminDatabase database)
     {
         var results = await Db.Set<InsightResult>().AsNoTracking().Where(r => r.Insight == slug).OrderByDescending(r => r.RunId).Take(take).ToListAsync(cancellationToken);
         var latest = results.FirstOrDefault(r => r.Succeeded);
-        return new InsightHistory(results, latest, latest is null ? [] : InsightCollector.Points(latest));
+        return new InsightHistory(results, latest, latest is null ? [] : InsightResults.Points(latest));
     }
 
     /// <summary>A page of collection runs, newest first, with the failed results of those runs.</summary>

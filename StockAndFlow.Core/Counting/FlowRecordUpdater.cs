@@ -27,10 +27,6 @@ public sealed class FlowRecordUpdater(StockAndFlowModel model, PeriodCalendar ca
     /// <summary>Events committed up to this long after they were stamped are still counted.</summary>
     public static TimeSpan LateCommitMargin { get; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The facets a flow is broken down by: those of its stocks, first declaration of a slug wins.</summary>
-    public static IReadOnlyList<Facet> FacetsOf(Flow flow) =>
-        [.. flow.Sources.Concat(flow.Sinks).Where(s => !s.IsExternal).SelectMany(s => s.Facets).DistinctBy(f => f.Slug)];
-
     /// <summary>Brings flow records up to date; returns the number of records written.</summary>
     public async Task<int> UpdateAsync(DbContext db, CancellationToken cancellationToken = default)
     {
@@ -87,7 +83,7 @@ public sealed class FlowRecordUpdater(StockAndFlowModel model, PeriodCalendar ca
     private async Task<List<(RecordKey Key, DateTime OccurredAt, long Count)>> CountFacetsAsync(DbContext db, DateTime from, CancellationToken cancellationToken)
     {
         var result = new List<(RecordKey, DateTime, long)>();
-        var faceted = model.Flows.Where(f => FacetsOf(f).Count > 0).ToList();
+        var faceted = model.Flows.Where(f => f.StockFacets.Count > 0).ToList();
         if (faceted.Count == 0)
         {
             return result;
@@ -107,7 +103,7 @@ public sealed class FlowRecordUpdater(StockAndFlowModel model, PeriodCalendar ca
             }
 
             var keys = ofFlow.Select(e => e.SubjectKey).Distinct().ToList();
-            foreach (var facet in FacetsOf(flow))
+            foreach (var facet in flow.StockFacets)
             {
                 var values = await SubjectFacetLookup.LookupAsync(db, flow.EntityType, facet, keys, cancellationToken);
                 result.AddRange(ofFlow

@@ -50,4 +50,8 @@ public sealed class Flow
 
     /// <inheritdoc />
     public override string ToString() => $"flow '{Slug}'";
+
+    /// <summary>The facets the flow is broken down by: those of its stocks, the first declaration of a slug winning.</summary>
+    public IReadOnlyList<Facet> StockFacets =>
+        [.. Sources.Concat(Sinks).Where(s => !s.IsExternal).SelectMany(s => s.Facets).DistinctBy(f => f.Slug)];
 }

@@ -43,25 +43,6 @@ public sealed partial class InsightCollector(StockAndFlowModel model, IServiceSc
         return run;
     }
 
-    /// <summary>The latest result of each insight, and the one before it (for "change since the previous run").</summary>
-    public static async Task<Dictionary<string, (InsightResult Latest, InsightResult? Previous)>> LatestAsync(DbContext db, CancellationToken cancellationToken = default)
-    {
-        var recent = await db.Set<InsightResult>().AsNoTracking()
-            .Where(r => r.Succeeded)
-            .OrderByDescending(r => r.RunId)
-            .Take(5000)
-            .ToListAsync(cancellationToken);
-        return recent.GroupBy(r => r.Insight).ToDictionary(g => g.Key, g =>
-        {
-            var ordered = g.OrderByDescending(r => r.RunId).ToList();
-            return (ordered[0], ordered.Count > 1 ? ordered[1] : null);
-        });
-    }
-
-    /// <summary>The points of a stored chart result.</summary>
-    public static IReadOnlyList<InsightPoint> Points(InsightResult result) =>
-        result.PointsJson is null ? [] : JsonSerializer.Deserialize<List<InsightPoint>>(result.PointsJson) ?? [];
-
     private async Task<InsightResult> CollectOneAsync(InsightDefinition insight, long runId, CancellationToken cancellationToken)
     {
         var result = new InsightResult { RunId = runId, Insight = insight.Slug, Kind = insight.Kind };

@@ -1,3 +1,4 @@
+using StockAndFlow.Reading;
 using StockAndFlow.Definitions;
 using StockAndFlow.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -48,10 +49,10 @@ public sealed class InsightCollectorTests
         Assert.Equal(2, await read.Set<InsightRun>().CountAsync());
         var broken = await read.Set<InsightResult>().Where(r => r.Insight == "broken").ToListAsync();
         Assert.All(broken, r => Assert.Equal(("the query is wrong", false), (r.Error, r.Succeeded)));
-        var latest = await InsightCollector.LatestAsync(read);
+        var latest = await InsightResults.LatestAsync(read);
         Assert.Equal((5L, 4L), (latest["user-count"].Latest.Counter!.Value, latest["user-count"].Previous!.Counter!.Value));
         Assert.Equal(0.2m, latest["staff-share"].Latest.Gauge);
-        var bars = InsightCollector.Points(latest["users-by-region"].Latest).ToDictionary(p => p.Category!, p => p.Y);
+        var bars = InsightResults.Points(latest["users-by-region"].Latest).ToDictionary(p => p.Category!, p => p.Y);
         Assert.Equal(new Dictionary<string, decimal> { ["eu"] = 2, ["us"] = 2, ["none"] = 1 }, bars);
     }
 }

@@ -22,7 +22,7 @@ public sealed class FlowsController(AdminReadModel read, FlowReader flows, Entit
         var events = await flows.EventsAsync(flow, page, pageSize, cancellationToken);
         var process = read.Model.Processes.FirstOrDefault(p => p.Flows.Contains(flow));
         var names = await entities.NamesAsync(flow.EntityType, events.Events.Select(e => e.SubjectKey), cancellationToken);
-        return View(new FlowPage(flow, [.. flow.Sources.Select(FlowEnd.Of)], [.. flow.Sinks.Select(FlowEnd.Of)], range, FlowRecordUpdater.FacetsOf(flow), events.Events, events.Total, page, pageSize, process)
+        return View(new FlowPage(flow, [.. flow.Sources.Select(FlowEnd.Of)], [.. flow.Sinks.Select(FlowEnd.Of)], range, flow.StockFacets, events.Events, events.Total, page, pageSize, process)
         {
             Names = names,
             Entity = read.Model.EntityOf(flow.EntityType),
