@@ -30,6 +30,9 @@ public static class StockAndFlowModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StatisticConfiguration());
         modelBuilder.ApplyConfiguration(new InsightRunConfiguration());
         modelBuilder.ApplyConfiguration(new InsightResultConfiguration());
+        modelBuilder.ApplyConfiguration(new StockChangeConfiguration());
+        modelBuilder.ApplyConfiguration(new RecountConfiguration());
+        modelBuilder.ApplyConfiguration(new BridgeLineConfiguration());
         return modelBuilder;
     }
 

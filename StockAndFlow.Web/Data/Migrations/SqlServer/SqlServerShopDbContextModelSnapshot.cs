@@ -220,81 +220,6 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Storage.InsightResult", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CollectedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<long?>("Counter")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<decimal?>("Gauge")
-                        .HasPrecision(28, 8)
-                        .HasColumnType("decimal(28,8)");
-
-                    b.Property<string>("Insight")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("int");
-
-                    b.Property<string>("PointsJson")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<long>("RunId")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("Succeeded")
-                        .HasColumnType("bit");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RunId");
-
-                    b.HasIndex("Insight", "RunId");
-
-                    b.ToTable("StockAndFlow_InsightResults", (string)null);
-                });
-
-            modelBuilder.Entity("StockAndFlow.Storage.InsightRun", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Failed")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("Succeeded")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StartedAt");
-
-                    b.ToTable("StockAndFlow_InsightRuns", (string)null);
-                });
-
             modelBuilder.Entity("StockAndFlow.Storage.ActionExecution", b =>
                 {
                     b.Property<long>("Id")
@@ -358,6 +283,53 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                     b.HasIndex("RequestedAt");
 
                     b.ToTable("StockAndFlow_ActionExecutions", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.BridgeLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("RecountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecountId");
+
+                    b.ToTable("StockAndFlow_BridgeLines", (string)null);
                 });
 
             modelBuilder.Entity("StockAndFlow.Storage.Checkpoint", b =>
@@ -434,6 +406,10 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Flow", "OccurredAt");
 
+                    b.HasIndex("Sink", "Id");
+
+                    b.HasIndex("Source", "Id");
+
                     b.HasIndex("SubjectType", "SubjectKey");
 
                     b.ToTable("StockAndFlow_FlowEvents", (string)null);
@@ -485,7 +461,7 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                     b.ToTable("StockAndFlow_FlowRecords", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Storage.StockFacetRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightResult", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -493,45 +469,47 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTime>("BucketStart")
+                    b.Property<DateTime>("CollectedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<long>("Count")
+                    b.Property<long?>("Counter")
                         .HasColumnType("bigint");
 
-                    b.Property<DateTime>("CountedAt")
-                        .HasColumnType("datetime2");
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
-                    b.Property<string>("Facet")
+                    b.Property<decimal?>("Gauge")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("decimal(28,8)");
+
+                    b.Property<string>("Insight")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<bool>("IsNull")
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PointsJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Succeeded")
                         .HasColumnType("bit");
 
-                    b.Property<int>("Period")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Stock")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("Stock", "Facet", "Period", "BucketStart", "IsNull", "Value")
-                        .IsUnique();
+                    b.HasIndex("RunId");
 
-                    b.ToTable("StockAndFlow_StockFacetRecords", (string)null);
+                    b.HasIndex("Insight", "RunId");
+
+                    b.ToTable("StockAndFlow_InsightResults", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Storage.StockRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -539,29 +517,61 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTime>("BucketStart")
+                    b.Property<int>("Failed")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<long>("Count")
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("StockAndFlow_InsightRuns", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.Recount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChangeMark")
                         .HasColumnType("bigint");
 
                     b.Property<DateTime>("CountedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("Period")
-                        .HasColumnType("int");
+                    b.Property<long>("EventMark")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Stock")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Unexplained")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Stock", "Period", "BucketStart")
-                        .IsUnique();
+                    b.HasIndex("Stock", "CountedAt");
 
-                    b.ToTable("StockAndFlow_StockRecords", (string)null);
+                    b.ToTable("StockAndFlow_Recounts", (string)null);
                 });
 
             modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
@@ -667,6 +677,131 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("StockAndFlow_StatisticMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.StockChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Flow")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "Id");
+
+                    b.ToTable("StockAndFlow_StockChanges", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.StockFacetRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "Facet", "Period", "BucketStart", "IsNull", "Value")
+                        .IsUnique();
+
+                    b.ToTable("StockAndFlow_StockFacetRecords", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.StockRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "Period", "BucketStart")
+                        .IsUnique();
+
+                    b.ToTable("StockAndFlow_StockRecords", (string)null);
                 });
 
             modelBuilder.Entity("StockAndFlow.Web.Demo.Customer", b =>

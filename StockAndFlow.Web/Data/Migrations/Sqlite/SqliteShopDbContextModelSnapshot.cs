@@ -209,77 +209,6 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Storage.InsightResult", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CollectedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("Counter")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("Gauge")
-                        .HasPrecision(28, 8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Insight")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PointsJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Succeeded")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RunId");
-
-                    b.HasIndex("Insight", "RunId");
-
-                    b.ToTable("StockAndFlow_InsightResults", (string)null);
-                });
-
-            modelBuilder.Entity("StockAndFlow.Storage.InsightRun", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Failed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Succeeded")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StartedAt");
-
-                    b.ToTable("StockAndFlow_InsightRuns", (string)null);
-                });
-
             modelBuilder.Entity("StockAndFlow.Storage.ActionExecution", b =>
                 {
                     b.Property<long>("Id")
@@ -341,6 +270,51 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.HasIndex("RequestedAt");
 
                     b.ToTable("StockAndFlow_ActionExecutions", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.BridgeLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecountId");
+
+                    b.ToTable("StockAndFlow_BridgeLines", (string)null);
                 });
 
             modelBuilder.Entity("StockAndFlow.Storage.Checkpoint", b =>
@@ -415,6 +389,10 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Flow", "OccurredAt");
 
+                    b.HasIndex("Sink", "Id");
+
+                    b.HasIndex("Source", "Id");
+
                     b.HasIndex("SubjectType", "SubjectKey");
 
                     b.ToTable("StockAndFlow_FlowEvents", (string)null);
@@ -464,79 +442,111 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_FlowRecords", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Storage.StockFacetRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightResult", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("BucketStart")
+                    b.Property<DateTime>("CollectedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Count")
+                    b.Property<long?>("Counter")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CountedAt")
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Facet")
+                    b.Property<decimal?>("Gauge")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Insight")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsNull")
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Period")
+                    b.Property<string>("PointsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Stock")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Stock", "Facet", "Period", "BucketStart", "IsNull", "Value")
-                        .IsUnique();
+                    b.HasIndex("RunId");
 
-                    b.ToTable("StockAndFlow_StockFacetRecords", (string)null);
+                    b.HasIndex("Insight", "RunId");
+
+                    b.ToTable("StockAndFlow_InsightResults", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Storage.StockRecord", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.InsightRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("BucketStart")
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Count")
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("StockAndFlow_InsightRuns", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.Recount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangeMark")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CountedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Period")
+                    b.Property<long>("EventMark")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Stock")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Unexplained")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Stock", "Period", "BucketStart")
-                        .IsUnique();
+                    b.HasIndex("Stock", "CountedAt");
 
-                    b.ToTable("StockAndFlow_StockRecords", (string)null);
+                    b.ToTable("StockAndFlow_Recounts", (string)null);
                 });
 
             modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
@@ -636,6 +646,125 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("StockAndFlow_StatisticMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.StockChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flow")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "Id");
+
+                    b.ToTable("StockAndFlow_StockChanges", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.StockFacetRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "Facet", "Period", "BucketStart", "IsNull", "Value")
+                        .IsUnique();
+
+                    b.ToTable("StockAndFlow_StockFacetRecords", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.StockRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "Period", "BucketStart")
+                        .IsUnique();
+
+                    b.ToTable("StockAndFlow_StockRecords", (string)null);
                 });
 
             modelBuilder.Entity("StockAndFlow.Web.Demo.Customer", b =>
