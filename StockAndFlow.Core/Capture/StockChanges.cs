@@ -60,7 +60,7 @@ internal static class StockChanges
         }
     }
 
-    private static StockChange Change(Stock stock, Facet facet, string? value, int delta, StockChangeKind kind, string? flow, DateTime now) => new()
+    public static StockChange Change(Stock stock, Facet facet, string? value, int delta, StockChangeKind kind, string? flow, DateTime now) => new()
     {
         Stock = stock.Slug,
         Facet = facet.Slug,

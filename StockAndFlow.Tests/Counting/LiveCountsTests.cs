@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Counting;
 using StockAndFlow.Definitions;
+using StockAndFlow.Moves;
 using StockAndFlow.Reading;
 using StockAndFlow.Storage;
 using StockAndFlow.Tests.Support;
@@ -49,6 +50,33 @@ public sealed class LiveCountsTests
                 await AssertLiveEqualsFullAsync(engine, $"day {day}, after the recount");
             }
         }
+    }
+
+    [Theory, AllProviders]
+    public async Task SetBasedMovesAndReassignments_KeepLiveCountsEqualAFullCount(string provider)
+    {
+        await using var engine = await Engine.StartAsync(provider, Define);
+        await AddTeamsAsync(engine);
+        var saves = new RandomSaves(new Random(11), teams: 2);
+        for (var i = 0; i < 40; i++)
+        {
+            await saves.AddAsync(engine);
+        }
+
+        await RecountAsync(engine, expectBalanced: false);
+        var transitions = engine.Services.GetRequiredService<Transitions>();
+        var active = (Stock<User>)engine.Model.FindStock("active")!;
+        await using (var db = engine.NewContext())
+        {
+            // Members in the US lapse (a flow); members in Europe stay but move to APAC (reassigned).
+            var lapsed = await transitions.ApplyAsync(db, active, u => u.Region == "us", s => s.SetProperty(u => u.IsActive, false));
+            var reassigned = await transitions.ApplyAsync(db, active, u => u.Region == "eu", s => s.SetProperty(u => u.Region, "apac"));
+            Assert.True(lapsed.Moved > 0 && reassigned.Selected > 0, "The seed must have active members in the US and in Europe.");
+        }
+
+        await AssertLiveEqualsFullAsync(engine, "after the set-based moves");
+        engine.Time.Advance(TimeSpan.FromDays(1));
+        await RecountAsync(engine, expectBalanced: true);
     }
 
     [Fact]
