@@ -22,18 +22,13 @@ public sealed class LiveCounts(StockAndFlowModel model, StockCounter counter)
         var counted = new List<int>();
         for (var i = 0; i < stocks.Count; i++)
         {
-            var stock = stocks[i];
-            var slug = stock.Slug;
-            var recount = TrackedFacets.IsTracked(model, stock)
-                ? await db.Set<Recount>().AsNoTracking().Where(r => r.Stock == slug).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken)
-                : null;
-            if (recount is null)
+            if (await LastRecountAsync(db, stocks[i], cancellationToken) is not { } recount)
             {
                 counted.Add(i);
                 continue;
             }
 
-            results[i] = await FromRecountAsync(db, stock, recount, cancellationToken);
+            results[i] = await FromRecountAsync(db, stocks[i], recount, cancellationToken);
         }
 
         if (counted.Count > 0)
@@ -48,17 +43,61 @@ public sealed class LiveCounts(StockAndFlowModel model, StockCounter counter)
         return [.. results.Select(r => r!)];
     }
 
+    /// <summary>The live totals of <paramref name="stocks"/> without their facets, in their order.</summary>
+    public async Task<long[]> TotalsAsync(DbContext db, IReadOnlyList<Stock> stocks, CancellationToken cancellationToken = default)
+    {
+        var totals = new long[stocks.Count];
+        var counted = new List<int>();
+        for (var i = 0; i < stocks.Count; i++)
+        {
+            if (await LastRecountAsync(db, stocks[i], cancellationToken) is { } recount)
+            {
+                totals[i] = await TotalAsync(db, stocks[i].Slug, recount, cancellationToken);
+            }
+            else
+            {
+                counted.Add(i);
+            }
+        }
+
+        foreach (var group in counted.GroupBy(i => stocks[i].EntityType))
+        {
+            var indexes = group.ToList();
+            var full = await counter.CountTotalsAsync(db, [.. indexes.Select(i => stocks[i])], cancellationToken);
+            for (var j = 0; j < indexes.Count; j++)
+            {
+                totals[indexes[j]] = full[j];
+            }
+        }
+
+        return totals;
+    }
+
+    private async Task<Recount?> LastRecountAsync(DbContext db, Stock stock, CancellationToken cancellationToken)
+    {
+        var slug = stock.Slug;
+        return TrackedFacets.IsTracked(model, stock)
+            ? await db.Set<Recount>().AsNoTracking().Where(r => r.Stock == slug).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
+    }
+
+    private static async Task<long> TotalAsync(DbContext db, string slug, Recount recount, CancellationToken cancellationToken)
+    {
+        var inflow = await db.Set<FlowEvent>().LongCountAsync(e => e.Sink == slug && e.Id > recount.EventMark, cancellationToken);
+        var outflow = await db.Set<FlowEvent>().LongCountAsync(e => e.Source == slug && e.Id > recount.EventMark, cancellationToken);
+        var undeclared = await db.Set<StockChange>().Where(c => c.Stock == slug && c.Facet == "" && c.Id > recount.ChangeMark).SumAsync(c => (long)c.Delta, cancellationToken);
+        return recount.Total + inflow - outflow + undeclared;
+    }
+
     private async Task<StockCount> FromRecountAsync(DbContext db, Stock stock, Recount recount, CancellationToken cancellationToken)
     {
         var slug = stock.Slug;
-        var inflow = await db.Set<FlowEvent>().LongCountAsync(e => e.Sink == slug && e.Id > recount.EventMark, cancellationToken);
-        var outflow = await db.Set<FlowEvent>().LongCountAsync(e => e.Source == slug && e.Id > recount.EventMark, cancellationToken);
+        var total = await TotalAsync(db, slug, recount, cancellationToken);
         var changes = await db.Set<StockChange>()
-            .Where(c => c.Stock == slug && c.Id > recount.ChangeMark)
+            .Where(c => c.Stock == slug && c.Facet != "" && c.Id > recount.ChangeMark)
             .GroupBy(c => new { c.Facet, c.Value, c.IsNull })
             .Select(g => new { g.Key.Facet, g.Key.Value, g.Key.IsNull, Sum = g.Sum(c => (long)c.Delta) })
             .ToListAsync(cancellationToken);
-        var total = recount.Total + inflow - outflow + changes.Where(c => c.Facet.Length == 0).Sum(c => c.Sum);
         if (stock.Facets.Count == 0)
         {
             return new StockCount(stock, total, []);

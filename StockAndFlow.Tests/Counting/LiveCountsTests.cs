@@ -136,6 +136,7 @@ public sealed class LiveCountsTests
         var stocks = engine.Model.Stocks;
         var full = await engine.Counter.CountAsync(db, stocks);
         var live = await engine.Services.GetRequiredService<LiveCounts>().CountAsync(db, stocks);
+        Assert.Equal(full.Select(c => c.Total), await engine.Services.GetRequiredService<LiveCounts>().TotalsAsync(db, stocks));
         foreach (var (expected, actual) in full.Zip(live))
         {
             Assert.True(expected.Total == actual.Total, $"{when}, {expected.Stock}: live {actual.Total}, full count {expected.Total}.");
