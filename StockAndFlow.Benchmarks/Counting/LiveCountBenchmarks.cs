@@ -29,7 +29,7 @@ public class LiveCountBenchmarks
 {
     public const int Moves = 10_000;
 
-    private readonly StockAndFlowModel _model = StockAndFlowModel.From([new MemberStocks()]);
+    private StockAndFlowModel _model = null!;
     private ServiceProvider _services = null!;
     private DbContextOptions<BenchmarkDbContext> _options = null!;
     private LiveCounts _live = null!;
@@ -46,6 +46,9 @@ public class LiveCountBenchmarks
         services.AddLogging();
         services.AddStockAndFlow<BenchmarkDbContext>().AddDefinition(new MemberStocks());
         _services = services.BuildServiceProvider();
+
+        // The engine's own model: live counts know a stock by the flows of the model it belongs to.
+        _model = _services.GetRequiredService<StockAndFlowModel>();
         _options = PostgreSqlBenchmarkDatabase.Options(connectionString);
         _counter = _services.GetRequiredService<StockCounter>();
         _live = _services.GetRequiredService<LiveCounts>();

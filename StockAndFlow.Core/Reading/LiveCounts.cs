@@ -81,23 +81,28 @@ public sealed class LiveCounts(StockAndFlowModel model, StockCounter counter)
             : null;
     }
 
-    private static async Task<long> TotalAsync(DbContext db, string slug, Recount recount, CancellationToken cancellationToken)
+    // The recount plus flow events in − out; plus the stock's own changes unless the caller sums them.
+    private static async Task<long> TotalAsync(DbContext db, string slug, Recount recount, CancellationToken cancellationToken, bool withChanges = true)
     {
         var inflow = await db.Set<FlowEvent>().LongCountAsync(e => e.Sink == slug && e.Id > recount.EventMark, cancellationToken);
         var outflow = await db.Set<FlowEvent>().LongCountAsync(e => e.Source == slug && e.Id > recount.EventMark, cancellationToken);
-        var undeclared = await db.Set<StockChange>().Where(c => c.Stock == slug && c.Facet == "" && c.Id > recount.ChangeMark).SumAsync(c => (long)c.Delta, cancellationToken);
+        var undeclared = withChanges
+            ? await db.Set<StockChange>().Where(c => c.Stock == slug && c.Facet == "" && c.Id > recount.ChangeMark).SumAsync(c => (long)c.Delta, cancellationToken)
+            : 0;
         return recount.Total + inflow - outflow + undeclared;
     }
 
     private async Task<StockCount> FromRecountAsync(DbContext db, Stock stock, Recount recount, CancellationToken cancellationToken)
     {
         var slug = stock.Slug;
-        var total = await TotalAsync(db, slug, recount, cancellationToken);
+
+        // One pass over the stock's changes since the recount: its own count's and every facet value's.
         var changes = await db.Set<StockChange>()
-            .Where(c => c.Stock == slug && c.Facet != "" && c.Id > recount.ChangeMark)
+            .Where(c => c.Stock == slug && c.Id > recount.ChangeMark)
             .GroupBy(c => new { c.Facet, c.Value, c.IsNull })
             .Select(g => new { g.Key.Facet, g.Key.Value, g.Key.IsNull, Sum = g.Sum(c => (long)c.Delta) })
             .ToListAsync(cancellationToken);
+        var total = await TotalAsync(db, slug, recount, cancellationToken, withChanges: false) + changes.Where(c => c.Facet.Length == 0).Sum(c => c.Sum);
         if (stock.Facets.Count == 0)
         {
             return new StockCount(stock, total, []);
