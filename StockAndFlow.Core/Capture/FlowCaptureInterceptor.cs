@@ -220,7 +220,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         }
 
         // Stock changes name no subject, so they need no generated key: they join the save itself.
-        foreach (var change in changes)
+        foreach (var change in StockChanges.Merge(changes))
         {
             state.Added.Add(context.Add(change));
         }

@@ -60,6 +60,18 @@ internal static class StockChanges
         }
     }
 
+    /// <summary>
+    /// One row per stock, facet value, cause and direction, its deltas summed: a save or chunk that
+    /// moves thousands of members writes a handful of rows. Ins and outs stay apart for the bridge.
+    /// </summary>
+    public static List<StockChange> Merge(IEnumerable<StockChange> changes) => [.. changes
+        .GroupBy(c => (c.Stock, c.Facet, c.Value, c.IsNull, c.Kind, c.Flow, In: c.Delta > 0))
+        .Select(g =>
+        {
+            var first = g.First();
+            return new StockChange { Stock = first.Stock, Facet = first.Facet, Value = first.Value, IsNull = first.IsNull, Kind = first.Kind, Flow = first.Flow, Delta = g.Sum(c => c.Delta), OccurredAt = first.OccurredAt };
+        })];
+
     public static StockChange Change(Stock stock, Facet facet, string? value, int delta, StockChangeKind kind, string? flow, DateTime now) => new()
     {
         Stock = stock.Slug,

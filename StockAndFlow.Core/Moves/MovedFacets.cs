@@ -67,10 +67,7 @@ internal sealed class MovedFacets<T, TKey>(Stock<T> from, string keyName)
             }
         }
 
-        // One row per stock, value and cause: a chunk of thousands of moves writes a handful.
-        return [.. changes
-            .GroupBy(c => (c.Stock, c.Facet, c.Value, c.IsNull, c.Kind, c.Flow, In: c.Delta > 0))
-            .Select(g => new StockChange { Stock = g.Key.Stock, Facet = g.Key.Facet, Value = g.Key.Value, IsNull = g.Key.IsNull, Kind = g.Key.Kind, Flow = g.Key.Flow, Delta = g.Sum(c => c.Delta), OccurredAt = now })];
+        return StockChanges.Merge(changes);
     }
 
     private async Task<Dictionary<Facet, Dictionary<TKey, string?>>> ValuesAsync(IQueryable<T> rows, IReadOnlyList<Facet> facets, CancellationToken cancellationToken)
