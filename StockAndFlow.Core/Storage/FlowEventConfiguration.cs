@@ -19,7 +19,7 @@ internal sealed class FlowEventConfiguration : IEntityTypeConfiguration<FlowEven
         builder.HasIndex(e => new { e.SubjectType, e.SubjectKey });
         builder.HasIndex(e => e.OccurredAt);
 
-        // Live counts read one stock's inflows and outflows since its last recount: a range of each.
+        // A bridge reads one stock's inflows and outflows between two recounts: a range of each.
         builder.HasIndex(e => new { e.Sink, e.Id });
         builder.HasIndex(e => new { e.Source, e.Id });
     }

@@ -15,7 +15,7 @@ internal sealed class StockChangeConfiguration : IEntityTypeConfiguration<StockC
         builder.Property(e => e.Flow).HasMaxLength(100);
         builder.Property(e => e.OccurredAt).HasConversion<UtcDateTimeConverter>();
 
-        // Live counts read one stock's changes since its last recount: a range of this index.
+        // A bridge reads one stock's changes between two recounts: a range of this index.
         builder.HasIndex(e => new { e.Stock, e.Id });
     }
 }
