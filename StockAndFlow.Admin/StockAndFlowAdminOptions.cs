@@ -18,4 +18,11 @@ public sealed class StockAndFlowAdminOptions
     /// 5 s; 0 counts on every request. Configuration: <c>StockAndFlow:Admin:SummaryCacheSeconds</c>.
     /// </summary>
     public double SummaryCacheSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How many members a stock's last bridge may leave unexplained before the bridge health check
+    /// (<c>AddStockAndFlowBridgeCheck</c>) reports Degraded and logs a warning naming the stock. Default 0:
+    /// any write that bypassed capture shows. Configuration: <c>StockAndFlow:Admin:UnexplainedThreshold</c>.
+    /// </summary>
+    public long UnexplainedThreshold { get; set; }
 }

@@ -47,6 +47,7 @@ public static class StockAndFlowAdminServiceCollectionExtensions
         services.TryAddScoped<AdminDatabase>();
         services.TryAddScoped<AdminReadModel>();
         services.TryAddScoped<StockReader>();
+        services.TryAddScoped<BridgeReader>();
         services.TryAddScoped<FlowReader>();
         services.TryAddScoped<ExecutionsReader>();
         services.TryAddScoped<InsightsReader>();

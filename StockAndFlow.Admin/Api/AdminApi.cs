@@ -19,6 +19,7 @@ internal static class AdminApi
         var api = admin.MapGroup("/api");
         api.AddEndpointFilter(AnswerBadInputAsync);
         api.MapStocksApi();
+        api.MapBridgeApi();
         api.MapFlowsApi();
         api.MapExecutionsApi();
         api.MapStatisticsApi();

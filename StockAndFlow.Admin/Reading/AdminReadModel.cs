@@ -9,11 +9,12 @@ namespace StockAndFlow.Admin.Reading;
 
 /// <summary>
 /// What the admin's index, stock and process pages and the stock and flow API show: every stock and flow
-/// with its live count, a stock's facets and flows, read from the model, live counts and records and
+/// with its live count (<see cref="LiveCounts"/>: the last recount plus the writes since), a stock's
+/// facets and flows, read from the model, live counts and records and
 /// reused for a few seconds (<see cref="AdminSummaryCache"/>). Also the clock and calendar every
 /// page and API range is read against.
 /// </summary>
-public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter, StockHistory history, PeriodCalendar calendar, TimeProvider time, AdminSummaryCache cache, AdminDatabase database)
+public sealed class AdminReadModel(StockAndFlowModel model, LiveCounts live, StockHistory history, PeriodCalendar calendar, TimeProvider time, AdminSummaryCache cache, AdminDatabase database, BridgeReader bridges)
 {
     /// <summary>The period "change vs previous" and "events in the last period" refer to.</summary>
     public const Period SummaryPeriod = Period.Day;
@@ -38,29 +39,25 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
 
     private DbContext Db => database.Context;
 
-    // The newest event's id: any move since the summaries were computed makes them stale.
+    // The newest event's and stock change's ids (their sum grows when either does) and recount: any
+    // move, facet change or recount since the summaries were computed makes them stale.
     private static async Task<long> LastEventAsync(DbContext db, CancellationToken cancellationToken) =>
-        await db.Set<FlowEvent>().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        (await db.Set<FlowEvent>().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0)
+        + (await db.Set<StockChange>().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0)
+        + (await db.Set<Recount>().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0);
 
     private async Task<IReadOnlyList<StockSummary>> CountStocksAsync(DbContext db, CancellationToken cancellationToken)
     {
-        var totals = new Dictionary<Stock, long>();
-        foreach (var group in model.Stocks.GroupBy(s => s.EntityType))
-        {
-            var stocks = group.ToList();
-            var counts = await counter.CountTotalsAsync(db, stocks, cancellationToken);
-            for (var i = 0; i < stocks.Count; i++)
-            {
-                totals[stocks[i]] = counts[i];
-            }
-        }
+        var counts = await live.TotalsAsync(db, model.Stocks, cancellationToken);
+        var totals = model.Stocks.Select((s, i) => (s, counts[i])).ToDictionary(x => x.s, x => x.Item2);
 
         var now = Now;
         var sparklines = await history.ReadManyAsync(db, model.Stocks, SparklineStart(now), now, Period.Day, cancellationToken);
+        var unexplained = await bridges.UnexplainedAsync(cancellationToken);
         var result = new List<StockSummary>();
         foreach (var stock in model.Stocks)
         {
-            result.Add(await SummaryAsync(db, stock, totals[stock], sparklines[stock.Slug], cancellationToken));
+            result.Add(await SummaryAsync(db, stock, totals[stock], sparklines[stock.Slug], cancellationToken) with { Unexplained = unexplained.GetValueOrDefault(stock.Slug) });
         }
 
         return result;
@@ -68,9 +65,10 @@ public sealed class AdminReadModel(StockAndFlowModel model, StockCounter counter
 
     private async Task<StockDetail> CountStockAsync(DbContext db, Stock stock, CancellationToken cancellationToken)
     {
-        var count = (await counter.CountAsync(db, [stock], cancellationToken))[0];
+        var count = (await live.CountAsync(db, [stock], cancellationToken))[0];
         var sparkline = await history.ReadAsync(db, stock, SparklineStart(Now), Now, Period.Day, cancellationToken);
-        var summary = await SummaryAsync(db, stock, count.Total, sparkline, cancellationToken);
+        var unexplained = (await bridges.UnexplainedAsync(cancellationToken)).GetValueOrDefault(stock.Slug);
+        var summary = await SummaryAsync(db, stock, count.Total, sparkline, cancellationToken) with { Unexplained = unexplained };
         var facets = count.Facets.Select(f => new FacetBreakdown(f.Facet.Slug, f.Facet.Name, [.. f.Values.Select(v => new FacetShare(v.Value, v.Count, count.Total == 0 ? 0 : (double)v.Count / count.Total))])).ToList();
         var since = calendar.StartOfLastDays(Now, RangeQuery.DefaultDays);
         var related = model.Flows.Where(f => f.Sinks.Contains(stock) || f.Sources.Contains(stock)).ToList();

@@ -2,8 +2,8 @@ using StockAndFlow.Definitions;
 
 namespace StockAndFlow.Admin.Reading;
 
-/// <summary>A stock with its live count, change against the previous day and sparkline.</summary>
-public sealed record StockSummary(string Slug, string Name, string? Description, string Entity, long Count, long? Previous, long? Change, string? Process, IReadOnlyList<long?> Sparkline);
+/// <summary>A stock with its live count, change against the previous day, sparkline and the unexplained change of its last bridge.</summary>
+public sealed record StockSummary(string Slug, string Name, string? Description, string Entity, long Count, long? Previous, long? Change, string? Process, IReadOnlyList<long?> Sparkline, long Unexplained = 0);
 
 /// <summary>A flow with its ends (null: external) and its events since the start of the day.</summary>
 public sealed record FlowSummary(string Slug, string Name, string? Description, string Entity, IReadOnlyList<string?> Sources, IReadOnlyList<string?> Sinks, long LastPeriod, string? Process);

@@ -11,7 +11,7 @@ namespace StockAndFlow.Benchmarks.Data;
 public static class BenchmarkDatabase
 {
     // Bump when the generated data or the schema changes, so stale files are not reused.
-    private const string DataVersion = "v1";
+    private const string DataVersion = "v2";
 
     /// <summary>Where the database files live.</summary>
     public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "stockandflow-benchmarks");

@@ -11,6 +11,7 @@ internal sealed class EntityCapturePlan
 {
     private readonly Stock[] _stocks;
     private readonly bool[] _coveredByStateFunction;
+    private readonly (Facet Facet, Func<object, string?> Read)[][] _facets;
 
     public EntityCapturePlan(Type entityType, IReadOnlyList<Flow> flows, IReadOnlyList<Stock> stocksOfType, IReadOnlyList<StateFunctionRegistration> stateFunctions, IReadOnlyList<StockGroup> groups)
     {
@@ -26,7 +27,16 @@ internal sealed class EntityCapturePlan
             .Where((_, i) => !_coveredByStateFunction[i])
             .Select(s => PropertyReader.Read(s.Predicate))
             .ToList();
-        ReadProperties = readers.SelectMany(r => r.Names).ToHashSet(StringComparer.Ordinal);
+        _facets = [.. _stocks.Select(s => s.Facets
+            .Select(f => (Facet: f, Read: TrackedFacets.Reader(f)))
+            .Where(f => f.Read is not null)
+            .Select(f => (f.Facet, f.Read!))
+            .ToArray())];
+
+        // A save that only changes a tracked facet's property moves no member but changes a facet count.
+        ReadProperties = readers.SelectMany(r => r.Names)
+            .Concat(_stocks.SelectMany(s => s.Facets).Select(TrackedFacets.Property).OfType<string>())
+            .ToHashSet(StringComparer.Ordinal);
         ReadsWholeRow = stateFunctions.Count > 0 || readers.Any(r => r.ReadsWholeRow);
     }
 
@@ -52,6 +62,9 @@ internal sealed class EntityCapturePlan
     public IReadOnlyList<StateFunctionRegistration> StateFunctions { get; }
 
     public IReadOnlyList<Stock> Stocks => _stocks;
+
+    /// <summary>The facets of a captured stock whose values capture keeps, with their compiled readers.</summary>
+    public (Facet Facet, Func<object, string?> Read)[] FacetsOf(Stock stock) => _facets[Array.IndexOf(_stocks, stock)];
 
     /// <summary>Scalar properties the evaluated predicates read; a modification touching none of them moves nothing.</summary>
     public IReadOnlySet<string> ReadProperties { get; }

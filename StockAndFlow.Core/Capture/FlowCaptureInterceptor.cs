@@ -184,6 +184,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         }
 
         var waitsForKey = false;
+        var changes = new List<StockChange>();
         foreach (var (entry, plan, _) in captured)
         {
             var original = entry.State == EntityState.Added ? null
@@ -192,7 +193,9 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
             var current = entry.State == EntityState.Deleted ? null : entry.Entity;
             var before = plan.Membership(original, original, current, isOriginalSide: true);
             var after = plan.Membership(current, original, current, isOriginalSide: false);
-            foreach (var (flow, source, sink) in FlowMatcher.Match(plan.Groups, before, after))
+            var matches = FlowMatcher.Match(plan.Groups, before, after).ToList();
+            StockChanges.Add(changes, plan, before, after, matches, original, current, now);
+            foreach (var (flow, source, sink) in matches)
             {
                 var temporary = entry.State == EntityState.Added && SubjectKey.IsTemporary(entry);
                 var pending = new PendingFlowEvent(entry, entry.Entity, flow, source, sink, temporary ? null : NewEvent(entry, flow, source, sink, now));
@@ -204,7 +207,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         // The tracker was scanned above; a second full scan inside SaveChanges would find nothing new.
         state.RestoreAutoDetect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
-        if (state.Pending.Count == 0)
+        if (state.Pending.Count == 0 && changes.Count == 0)
         {
             return;
         }
@@ -214,6 +217,12 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         foreach (var pending in state.Pending.Where(p => p.Event is not null))
         {
             state.Added.Add(context.Add(pending.Event!));
+        }
+
+        // Stock changes name no subject, so they need no generated key: they join the save itself.
+        foreach (var change in StockChanges.Merge(changes))
+        {
+            state.Added.Add(context.Add(change));
         }
 
         if (waitsForKey)
@@ -248,7 +257,7 @@ public sealed class FlowCaptureInterceptor : SaveChangesInterceptor, IDbTransact
         }
 
         state.Saved.Clear();
-        if (state.Pending.Count == 0 && state.OwnTransaction is null)
+        if (state.Pending.Count == 0 && state.Added.Count == 0 && state.OwnTransaction is null)
         {
             return;
         }

@@ -63,6 +63,9 @@ public static class StockAndFlowServiceCollectionExtensions
             sp.GetRequiredService<StockCounter>(),
             sp.GetRequiredService<PeriodCalendar>(),
             sp.GetRequiredService<IOptions<StockAndFlowOptions>>().Value.SnapshotPeriods));
+        services.TryAddSingleton<StockRecounter>();
+        services.TryAddSingleton<LiveCounts>();
+        services.TryAddSingleton<StockAndFlow.Jobs.RecountStocksJob>();
         services.TryAddSingleton<FlowHandlerDispatcher>();
         services.TryAddSingleton<StockAndFlow.Moves.Transitions>();
         services.TryAddSingleton<StockAndFlow.Decay.DecayRunner>();

@@ -12,6 +12,9 @@ public static class JobIds
     /// <summary>Counts every stock and facet value (<see cref="SnapshotStocksJob"/>).</summary>
     public const string Snapshot = Prefix + "snapshot-stocks";
 
+    /// <summary>Recounts every stock with its bridge (<see cref="RecountStocksJob"/>).</summary>
+    public const string Recount = Prefix + "recount-stocks";
+
     /// <summary>Rolls flow events up into flow records (<see cref="UpdateFlowRecordsJob"/>).</summary>
     public const string FlowRecords = Prefix + "flow-records";
 

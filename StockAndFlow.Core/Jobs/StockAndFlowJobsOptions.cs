@@ -6,6 +6,9 @@ public sealed class StockAndFlowJobsOptions
     /// <summary>Snapshot of every stock. Default hourly.</summary>
     public string SnapshotCron { get; set; } = "0 * * * *";
 
+    /// <summary>Full recount of every stock with its bridge, the base of live counts. Default daily at 02:30.</summary>
+    public string RecountCron { get; set; } = "30 2 * * *";
+
     /// <summary>Flow record update. Default every 10 minutes.</summary>
     public string FlowRecordsCron { get; set; } = "*/10 * * * *";
 

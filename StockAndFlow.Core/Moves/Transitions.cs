@@ -21,7 +21,8 @@ namespace StockAndFlow.Moves;
 /// parameter), so a chunk is a few statements whatever its size. EF Core's default, one parameter per
 /// key, would make a 5 000-key chunk 5 000 parameters: past SQL Server's limit, and on SQLite, whose
 /// parameter lookup is linear, it made moving 100 000 rows take 7 s instead of under 2 s. An UPDATE
-/// bypasses SaveChanges, so capture does not see it and each move is recorded exactly once, here.
+/// bypasses SaveChanges, so capture does not see it and each move is recorded exactly once, here, with
+/// the facet values live counts need (<see cref="MovedFacets{T, TKey}"/>).
 /// </remarks>
 public sealed class Transitions(StockAndFlowModel model, TimeProvider time)
 {
@@ -107,10 +108,18 @@ public sealed class Transitions(StockAndFlowModel model, TimeProvider time)
             var now = time.GetUtcNow().UtcDateTime;
             var moved = 0;
             var done = 0;
+            var facets = TrackedFacets.IsTracked(model, from) ? new MovedFacets<T, TKey>(from, keyName) : null;
             foreach (var chunk in keys.Chunk(KeysPerChunk))
             {
                 var list = chunk.ToList();
-                await candidates.Where(e => EF.Parameter(list).Contains(EF.Property<TKey>(e, keyName))).ExecuteUpdateAsync(setters, cancellationToken);
+                var rows = db.Set<T>().Where(e => EF.Parameter(list).Contains(EF.Property<TKey>(e, keyName)));
+                var selected = candidates.Where(e => EF.Parameter(list).Contains(EF.Property<TKey>(e, keyName)));
+                if (facets is not null)
+                {
+                    await facets.ReadBeforeAsync(selected, cancellationToken);
+                }
+
+                await selected.ExecuteUpdateAsync(setters, cancellationToken);
 
                 // Where did each row go? A row still in `from` did not move.
                 var left = db.Set<T>().Where(e => EF.Parameter(list).Contains(EF.Property<TKey>(e, keyName))).Where(Not(from.TypedPredicate));
@@ -124,11 +133,16 @@ public sealed class Transitions(StockAndFlowModel model, TimeProvider time)
                 }
 
                 var before = new HashSet<Stock> { from };
-                var events = arrivals
-                    .SelectMany(a => FlowMatcher.Match(flows, before, a.Value).Select(m => NewEvent(m, typeof(T), SubjectKey.Format(a.Key), now)))
-                    .ToList();
+                var matches = arrivals.SelectMany(a => FlowMatcher.Match(flows, before, a.Value).Select(m => (a.Key, Match: m))).ToList();
+                var events = matches.Select(m => NewEvent(m.Match, typeof(T), SubjectKey.Format(m.Key), now)).ToList();
                 moved += arrivals.Count;
                 await BulkInsert.InsertAsync(db, events, async: true, cancellationToken);
+                if (facets is not null)
+                {
+                    var gone = (await left.Select(e => EF.Property<TKey>(e, keyName)).ToListAsync(cancellationToken)).ToHashSet();
+                    var changes = await facets.ChangesAsync(rows, gone, [.. matches.Select(m => (m.Key, m.Match.Flow, m.Match.Sink))], now, cancellationToken);
+                    await BulkInsert.InsertAsync(db, changes, async: true, cancellationToken);
+                }
                 done += chunk.Length;
                 if (progress is not null)
                 {

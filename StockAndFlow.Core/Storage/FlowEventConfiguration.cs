@@ -18,5 +18,9 @@ internal sealed class FlowEventConfiguration : IEntityTypeConfiguration<FlowEven
         builder.HasIndex(e => new { e.Flow, e.OccurredAt });
         builder.HasIndex(e => new { e.SubjectType, e.SubjectKey });
         builder.HasIndex(e => e.OccurredAt);
+
+        // A bridge reads one stock's inflows and outflows between two recounts: a range of each.
+        builder.HasIndex(e => new { e.Sink, e.Id });
+        builder.HasIndex(e => new { e.Source, e.Id });
     }
 }

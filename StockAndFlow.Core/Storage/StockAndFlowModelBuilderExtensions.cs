@@ -31,6 +31,9 @@ public static class StockAndFlowModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new InsightRunConfiguration());
         modelBuilder.ApplyConfiguration(new InsightResultConfiguration());
         modelBuilder.ApplyConfiguration(new AlertIncidentConfiguration());
+        modelBuilder.ApplyConfiguration(new StockChangeConfiguration());
+        modelBuilder.ApplyConfiguration(new RecountConfiguration());
+        modelBuilder.ApplyConfiguration(new BridgeLineConfiguration());
         return modelBuilder;
     }
 

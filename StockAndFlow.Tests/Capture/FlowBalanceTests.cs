@@ -14,19 +14,18 @@ public sealed class FlowBalanceTests
 {
     private const int Days = 12;
     private const int SavesPerDay = 8;
-    private static readonly string?[] Regions = ["eu", "us", "apac", null];
-    private static readonly string[] Plans = ["free", "team", "enterprise"];
+    private static readonly string[] Plans = RandomSaves.Plans;
 
     [Theory, AllProviders]
     public async Task EveryDay_CountChangeEqualsInflowMinusOutflow_AndFacetsSumToTheTotal(string provider)
     {
         await using var engine = await Engine.StartAsync(provider, Define);
         await engine.ValidateAsync();
-        var random = new Random(20261128);
+        var saves = new RandomSaves(new Random(20261128));
         var live = new List<int>();
         for (var i = 0; i < 20; i++)
         {
-            live.Add(await AddAsync(engine, random));
+            live.Add(await saves.AddAsync(engine));
         }
 
         var counts = await CountsAsync(engine);
@@ -36,7 +35,7 @@ public sealed class FlowBalanceTests
             var dayStart = engine.Time.GetUtcNow().UtcDateTime;
             for (var save = 0; save < SavesPerDay; save++)
             {
-                await SaveSomethingAsync(engine, random, live);
+                await saves.SaveSomethingAsync(engine, live);
             }
 
             var now = await CountsAsync(engine);
@@ -81,87 +80,6 @@ public sealed class FlowBalanceTests
                 sf.Flow<User>($"{prefix}-{source.Slug}-to-{sink.Slug}").From(source).To(sink);
             }
         }
-    }
-
-    // One save of one to three changes, each of another row, in a fresh context.
-    private static async Task SaveSomethingAsync(Engine engine, Random random, List<int> live)
-    {
-        await using var db = engine.NewContext();
-        var touched = new HashSet<int>();
-        var added = new List<User>();
-        for (var change = random.Next(1, 4); change > 0; change--)
-        {
-            var kind = random.Next(live.Count < 5 ? 1 : 7);
-            var id = live.Count == 0 ? 0 : live[random.Next(live.Count)];
-            if (kind > 0 && !touched.Add(id))
-            {
-                continue;
-            }
-
-            switch (kind)
-            {
-                case 0:
-                    var user = Randomize(new User(), random);
-                    db.Users.Add(user);
-                    added.Add(user);
-                    break;
-                case 1 or 2:
-                    Randomize(await db.Users.SingleAsync(u => u.Id == id), random);
-                    break;
-                case 3:
-                    db.Update(Randomize(new User { Id = id }, random));
-                    break;
-                case 4:
-                    db.Attach(Randomize(new User { Id = id }, random)).State = EntityState.Modified;
-                    break;
-                case 5:
-                    db.Remove(new User { Id = id });
-                    live.Remove(id);
-                    break;
-                default:
-                    db.Users.Remove(await db.Users.SingleAsync(u => u.Id == id));
-                    live.Remove(id);
-                    break;
-            }
-        }
-
-        await db.SaveChangesAsync();
-        live.AddRange(added.Select(u => u.Id));
-    }
-
-    private static async Task<int> AddAsync(Engine engine, Random random)
-    {
-        await using var db = engine.NewContext();
-        var user = Randomize(new User(), random);
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
-
-    // Each attribute changes about half the time, so saves mix moves, facet-only changes and no-ops.
-    private static User Randomize(User user, Random random)
-    {
-        if (user.Id == 0 || random.Next(2) == 0)
-        {
-            user.IsActive = random.Next(2) == 0;
-        }
-
-        if (user.Id == 0 || random.Next(2) == 0)
-        {
-            user.IsStaff = random.Next(3) == 0;
-        }
-
-        if (user.Id == 0 || random.Next(2) == 0)
-        {
-            user.Region = Regions[random.Next(Regions.Length)];
-        }
-
-        if (user.Id == 0 || random.Next(2) == 0 || user.Name.Length == 0)
-        {
-            user.Name = Plans[random.Next(Plans.Length)];
-        }
-
-        return user;
     }
 
     private static async Task<Dictionary<string, long>> CountsAsync(Engine engine)

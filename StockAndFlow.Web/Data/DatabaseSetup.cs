@@ -36,7 +36,8 @@ public static class DatabaseSetup
         services.AddShopHangfire(provider, connectionString);
         services.AddHealthChecks()
             .AddDbContextCheck<ShopDbContext>("database")
-            .AddCheck<HangfireStorageHealthCheck>("hangfire-storage", timeout: TimeSpan.FromSeconds(10));
+            .AddCheck<HangfireStorageHealthCheck>("hangfire-storage", timeout: TimeSpan.FromSeconds(10))
+            .AddStockAndFlowBridgeCheck();
         return services;
     }
 

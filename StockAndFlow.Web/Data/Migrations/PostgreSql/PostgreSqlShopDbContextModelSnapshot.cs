@@ -317,6 +317,53 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_AlertIncidents", (string)null);
                 });
 
+            modelBuilder.Entity("StockAndFlow.Storage.BridgeLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("RecountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecountId");
+
+                    b.ToTable("StockAndFlow_BridgeLines", (string)null);
+                });
+
             modelBuilder.Entity("StockAndFlow.Storage.Checkpoint", b =>
                 {
                     b.Property<string>("Name")
@@ -390,6 +437,10 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("Flow", "OccurredAt");
+
+                    b.HasIndex("Sink", "Id");
+
+                    b.HasIndex("Source", "Id");
 
                     b.HasIndex("SubjectType", "SubjectKey");
 
@@ -517,6 +568,44 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                     b.ToTable("StockAndFlow_InsightRuns", (string)null);
                 });
 
+            modelBuilder.Entity("StockAndFlow.Storage.Recount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChangeMark")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EventMark")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Unexplained")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "CountedAt");
+
+                    b.ToTable("StockAndFlow_Recounts", (string)null);
+                });
+
             modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
                 {
                     b.Property<long>("Id")
@@ -620,6 +709,52 @@ namespace StockAndFlow.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("StockAndFlow_StatisticMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.StockChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Flow")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "Id");
+
+                    b.ToTable("StockAndFlow_StockChanges", (string)null);
                 });
 
             modelBuilder.Entity("StockAndFlow.Storage.StockFacetRecord", b =>

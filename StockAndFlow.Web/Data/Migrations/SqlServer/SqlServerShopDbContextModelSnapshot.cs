@@ -319,6 +319,53 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                     b.ToTable("StockAndFlow_AlertIncidents", (string)null);
                 });
 
+            modelBuilder.Entity("StockAndFlow.Storage.BridgeLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("RecountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecountId");
+
+                    b.ToTable("StockAndFlow_BridgeLines", (string)null);
+                });
+
             modelBuilder.Entity("StockAndFlow.Storage.Checkpoint", b =>
                 {
                     b.Property<string>("Name")
@@ -392,6 +439,10 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("Flow", "OccurredAt");
+
+                    b.HasIndex("Sink", "Id");
+
+                    b.HasIndex("Source", "Id");
 
                     b.HasIndex("SubjectType", "SubjectKey");
 
@@ -519,6 +570,44 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                     b.ToTable("StockAndFlow_InsightRuns", (string)null);
                 });
 
+            modelBuilder.Entity("StockAndFlow.Storage.Recount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChangeMark")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("EventMark")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Unexplained")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "CountedAt");
+
+                    b.ToTable("StockAndFlow_Recounts", (string)null);
+                });
+
             modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
                 {
                     b.Property<long>("Id")
@@ -622,6 +711,52 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("StockAndFlow_StatisticMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.StockChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Flow")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "Id");
+
+                    b.ToTable("StockAndFlow_StockChanges", (string)null);
                 });
 
             modelBuilder.Entity("StockAndFlow.Storage.StockFacetRecord", b =>

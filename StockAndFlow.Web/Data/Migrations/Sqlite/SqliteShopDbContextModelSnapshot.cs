@@ -304,6 +304,51 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_AlertIncidents", (string)null);
                 });
 
+            modelBuilder.Entity("StockAndFlow.Storage.BridgeLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecountId");
+
+                    b.ToTable("StockAndFlow_BridgeLines", (string)null);
+                });
+
             modelBuilder.Entity("StockAndFlow.Storage.Checkpoint", b =>
                 {
                     b.Property<string>("Name")
@@ -375,6 +420,10 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("Flow", "OccurredAt");
+
+                    b.HasIndex("Sink", "Id");
+
+                    b.HasIndex("Source", "Id");
 
                     b.HasIndex("SubjectType", "SubjectKey");
 
@@ -496,6 +545,42 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("StockAndFlow_InsightRuns", (string)null);
                 });
 
+            modelBuilder.Entity("StockAndFlow.Storage.Recount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangeMark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventMark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Unexplained")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "CountedAt");
+
+                    b.ToTable("StockAndFlow_Recounts", (string)null);
+                });
+
             modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
                 {
                     b.Property<long>("Id")
@@ -593,6 +678,50 @@ namespace StockAndFlow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("StockAndFlow_StatisticMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.StockChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flow")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "Id");
+
+                    b.ToTable("StockAndFlow_StockChanges", (string)null);
                 });
 
             modelBuilder.Entity("StockAndFlow.Storage.StockFacetRecord", b =>

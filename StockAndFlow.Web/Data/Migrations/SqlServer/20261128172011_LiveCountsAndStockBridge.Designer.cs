@@ -12,8 +12,8 @@ using StockAndFlow.Web.Data;
 namespace StockAndFlow.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerShopDbContext))]
-    [Migration("20261128174130_AlertIncidents")]
-    partial class AlertIncidents
+    [Migration("20261128172011_LiveCountsAndStockBridge")]
+    partial class LiveCountsAndStockBridge
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -288,7 +288,7 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                     b.ToTable("StockAndFlow_ActionExecutions", (string)null);
                 });
 
-            modelBuilder.Entity("StockAndFlow.Storage.AlertIncident", b =>
+            modelBuilder.Entity("StockAndFlow.Storage.BridgeLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -296,30 +296,43 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Alert")
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Facet")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<DateTime>("FiredAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Message")
+                    b.Property<string>("Flow")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
-                    b.Property<DateTime?>("ResolvedAt")
-                        .HasColumnType("datetime2");
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("bit");
 
-                    b.Property<double>("Value")
-                        .HasColumnType("float");
+                    b.Property<long>("RecountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Alert", "FiredAt");
+                    b.HasIndex("RecountId");
 
-                    b.ToTable("StockAndFlow_AlertIncidents", (string)null);
+                    b.ToTable("StockAndFlow_BridgeLines", (string)null);
                 });
 
             modelBuilder.Entity("StockAndFlow.Storage.Checkpoint", b =>
@@ -395,6 +408,10 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("Flow", "OccurredAt");
+
+                    b.HasIndex("Sink", "Id");
+
+                    b.HasIndex("Source", "Id");
 
                     b.HasIndex("SubjectType", "SubjectKey");
 
@@ -522,6 +539,44 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                     b.ToTable("StockAndFlow_InsightRuns", (string)null);
                 });
 
+            modelBuilder.Entity("StockAndFlow.Storage.Recount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChangeMark")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("EventMark")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Unexplained")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "CountedAt");
+
+                    b.ToTable("StockAndFlow_Recounts", (string)null);
+                });
+
             modelBuilder.Entity("StockAndFlow.Storage.Statistic", b =>
                 {
                     b.Property<long>("Id")
@@ -625,6 +680,52 @@ namespace StockAndFlow.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("StockAndFlow_StatisticMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("StockAndFlow.Storage.StockChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Flow")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsNull")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Stock")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stock", "Id");
+
+                    b.ToTable("StockAndFlow_StockChanges", (string)null);
                 });
 
             modelBuilder.Entity("StockAndFlow.Storage.StockFacetRecord", b =>

@@ -1,0 +1,120 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace StockAndFlow.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class LiveCountsAndStockBridge : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "StockAndFlow_BridgeLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RecountId = table.Column<long>(type: "bigint", nullable: false),
+                    Stock = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Facet = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    IsNull = table.Column<bool>(type: "bit", nullable: false),
+                    Term = table.Column<int>(type: "int", nullable: false),
+                    Flow = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockAndFlow_BridgeLines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockAndFlow_Recounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Stock = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CountedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EventMark = table.Column<long>(type: "bigint", nullable: false),
+                    ChangeMark = table.Column<long>(type: "bigint", nullable: false),
+                    Total = table.Column<long>(type: "bigint", nullable: false),
+                    Unexplained = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockAndFlow_Recounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockAndFlow_StockChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Stock = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Facet = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    IsNull = table.Column<bool>(type: "bit", nullable: false),
+                    Delta = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Flow = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockAndFlow_StockChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockAndFlow_FlowEvents_Sink_Id",
+                table: "StockAndFlow_FlowEvents",
+                columns: new[] { "Sink", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockAndFlow_FlowEvents_Source_Id",
+                table: "StockAndFlow_FlowEvents",
+                columns: new[] { "Source", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockAndFlow_BridgeLines_RecountId",
+                table: "StockAndFlow_BridgeLines",
+                column: "RecountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockAndFlow_Recounts_Stock_CountedAt",
+                table: "StockAndFlow_Recounts",
+                columns: new[] { "Stock", "CountedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockAndFlow_StockChanges_Stock_Id",
+                table: "StockAndFlow_StockChanges",
+                columns: new[] { "Stock", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "StockAndFlow_BridgeLines");
+
+            migrationBuilder.DropTable(
+                name: "StockAndFlow_Recounts");
+
+            migrationBuilder.DropTable(
+                name: "StockAndFlow_StockChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_StockAndFlow_FlowEvents_Sink_Id",
+                table: "StockAndFlow_FlowEvents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_StockAndFlow_FlowEvents_Source_Id",
+                table: "StockAndFlow_FlowEvents");
+        }
+    }
+}
