@@ -24,6 +24,7 @@ public sealed class AdminAlertsTests(AdminAppFactory factory)
         var firing = alerts.Count(a => a.GetProperty("firing").GetBoolean());
         Assert.Contains($"data-sfa=\"alerts-badge\" title=\"{firing} alert(s) hold now\">{firing}</span>", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         Assert.Contains("data-alert=\"cold-leads-piling-up\" data-firing=\"true\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("@if", page, StringComparison.Ordinal);
         Assert.True(page.IndexOf("data-firing=\"true\"", StringComparison.Ordinal) < page.IndexOf("data-firing=\"false\"", StringComparison.Ordinal));
     }
 }
