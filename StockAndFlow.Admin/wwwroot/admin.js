@@ -176,6 +176,11 @@
         window.setTimeout(poll, 500);
     }
 
+    // A select that applies itself: its form is sent when it changes (no inline handlers under the CSP).
+    document.querySelectorAll('select[data-submit-on-change]').forEach(function (select) {
+        select.addEventListener('change', function () { select.form.submit(); });
+    });
+
     window.stockFlowAdmin = { fetchJson: fetchJson, say: say, numbers: numbers };
 
     initTheme();

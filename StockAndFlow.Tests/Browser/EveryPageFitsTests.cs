@@ -25,6 +25,9 @@ public sealed class EveryPageFitsTests(BrowserFixture browser, ITestOutputHelper
         "/stockflow-admin/insights",
         "/stockflow-admin/insights/leads-by-source",
         "/stockflow-admin/insights/runs",
+        "/stockflow-admin/types/Lead/movements",
+        "/stockflow-admin/stocks/hot-leads/projection",
+        "/stockflow-admin/alerts",
     ];
 
     [Theory]
