@@ -12,6 +12,7 @@ internal static class MovementsApi
     {
         api.MapGet("/types/{entity}/transitions", GetTransitionsAsync);
         api.MapGet("/types/{entity}/dwell", GetDwellAsync);
+        api.MapGet("/types/{entity}/ages", GetAgesAsync);
         api.MapGet("/stocks/{slug}/cohorts", GetCohortsAsync);
         api.MapGet("/stocks/{slug}/projection", GetProjectionAsync);
         return api;
@@ -45,6 +46,21 @@ internal static class MovementsApi
         return format.IsCsv
             ? Tabular.Csv($"{entity}-dwell.csv", ["stock", "leaves", "medianDays", "p90Days"], rows.Select(r => (IReadOnlyList<object?>)[r.Stock, r.Leaves, r.MedianDays, r.Percentile90Days]))
             : TypedResults.Ok(new DwellTimes(entity, parsed.From, parsed.To, rows));
+    }
+
+    private static async Task<Results<Ok<MemberAgeTable>, FileContentHttpResult, ProblemHttpResult>> GetAgesAsync(
+        string entity, [AsParameters] TableFormat format, MovementsReader movements, CancellationToken cancellationToken)
+    {
+        if (movements.FindEntity(entity) is not { } type)
+        {
+            return AdminProblems.NotFound("entity type", entity);
+        }
+
+        var ages = await movements.MemberAgesAsync(type, cancellationToken);
+        var bands = Movements.AgeBands.Select(b => b.Label).ToList();
+        return format.IsCsv
+            ? Tabular.Csv($"{entity}-ages.csv", ["stock", "band", "members"], ages.SelectMany(a => a.Counts.Select((c, i) => (IReadOnlyList<object?>)[a.Stock, bands[i], c])))
+            : TypedResults.Ok(new MemberAgeTable(entity, bands, ages));
     }
 
     private static async Task<Results<Ok<CohortTable>, FileContentHttpResult, ProblemHttpResult>> GetCohortsAsync(

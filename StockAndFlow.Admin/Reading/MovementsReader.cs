@@ -25,6 +25,10 @@ public sealed class MovementsReader(Movements movements, StockAndFlowModel model
         return movements.DwellTimesAsync(database.Context, model, entity, range.From, range.To, cancellationToken);
     }
 
+    /// <summary>How long the current members of each stock of <paramref name="entity"/> have been in it.</summary>
+    public Task<IReadOnlyList<MemberAges>> MemberAgesAsync(Type entity, CancellationToken cancellationToken) =>
+        movements.MemberAgesAsync(database.Context, model, entity, time.GetUtcNow().UtcDateTime, cancellationToken);
+
     /// <summary>Cohorts of <paramref name="stock"/> by week or month over <paramref name="range"/>.</summary>
     public Task<IReadOnlyList<Cohort>> CohortsAsync(Stock stock, RangeQuery range, CancellationToken cancellationToken)
     {
@@ -49,6 +53,9 @@ public sealed record DwellRow(string Stock, int Leaves, double? MedianDays, doub
         return new DwellRow(dwell.Stock, dwell.Leaves, dwell.Median?.TotalDays, dwell.Percentile90?.TotalDays);
     }
 }
+
+/// <summary>Current members' ages as the API answers them: the band labels, and each stock's count per band.</summary>
+public sealed record MemberAgeTable(string Entity, IReadOnlyList<string> Bands, IReadOnlyList<MemberAges> Stocks);
 
 /// <summary>A stock's cohorts as the API answers them.</summary>
 public sealed record CohortTable(string Stock, string Period, string TimeZone, IReadOnlyList<Cohort> Cohorts);

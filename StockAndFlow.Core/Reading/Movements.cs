@@ -18,6 +18,11 @@ public sealed record Transition(string? Source, string? Sink, long Count, double
 /// <param name="Percentile90">The 90th-percentile stay, or null without leaves.</param>
 public sealed record DwellTime(string Stock, int Leaves, TimeSpan? Median, TimeSpan? Percentile90);
 
+/// <summary>How many current members of a stock have been in it for each of <see cref="Movements.AgeBands"/>.</summary>
+/// <param name="Stock">The stock's slug.</param>
+/// <param name="Counts">Members per band, youngest first.</param>
+public sealed record MemberAges(string Stock, IReadOnlyList<long> Counts);
+
 /// <summary>Where the members that entered a stock in one bucket were at the end of each later bucket.</summary>
 /// <param name="BucketStart">The cohort's bucket (UTC start).</param>
 /// <param name="Entered">How many members entered the stock in it.</param>
@@ -78,6 +83,40 @@ public sealed class Movements(PeriodCalendar calendar)
             return new DwellTime(stock.Slug, sorted.Count, Percentile(sorted, 0.5), Percentile(sorted, 0.9));
         })];
     }
+
+    /// <summary>
+    /// How long the current members of each stock of <paramref name="entityType"/> have been in it: the
+    /// time since each member's latest entry, for members whose latest move entered the stock, counted in
+    /// the bands of <see cref="AgeBands"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<MemberAges>> MemberAgesAsync(DbContext db, StockAndFlowModel model, Type entityType, DateTime now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(model);
+        var flows = FlowsOf(model, entityType);
+        var events = db.Set<FlowEvent>().AsNoTracking();
+        var entries = await events
+            .Where(e => flows.Contains(e.Flow) && e.Sink != null
+                && !events.Any(x => x.SubjectType == e.SubjectType && x.SubjectKey == e.SubjectKey
+                    && (x.OccurredAt > e.OccurredAt || (x.OccurredAt == e.OccurredAt && x.Id > e.Id))))
+            .Select(e => new { e.Sink, e.OccurredAt })
+            .ToListAsync(cancellationToken);
+        return [.. model.Stocks.Where(s => s.EntityType == entityType).Select(stock =>
+        {
+            var ages = entries.Where(e => e.Sink == stock.Slug).Select(e => now - e.OccurredAt).ToList();
+            return new MemberAges(stock.Slug, [.. AgeBands.Select((band, i) => (long)ages.Count(a => a >= band.From && (i == AgeBands.Count - 1 || a < AgeBands[i + 1].From)))]);
+        })];
+    }
+
+    /// <summary>The bands member ages are counted in: under a day, a week, 30 days, 90 days, and older.</summary>
+    public static IReadOnlyList<(string Label, TimeSpan From)> AgeBands { get; } =
+    [
+        ("under a day", TimeSpan.Zero),
+        ("1–7 days", TimeSpan.FromDays(1)),
+        ("7–30 days", TimeSpan.FromDays(7)),
+        ("30–90 days", TimeSpan.FromDays(30)),
+        ("over 90 days", TimeSpan.FromDays(90)),
+    ];
 
     /// <summary>
     /// Cohorts of <paramref name="stock"/>: members whose entry into it fell in each bucket of

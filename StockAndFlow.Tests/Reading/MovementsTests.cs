@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Definitions;
 using StockAndFlow.Reading;
@@ -83,6 +84,30 @@ public sealed class MovementsTests
         }
 
         Assert.Contains(cohorts, c => c.Later.Count >= 3 && c.Later[^1].GetValueOrDefault("active") < 1);
+    }
+
+    [Theory]
+    [AllProviders]
+    public async Task MemberAges_CountEachCurrentMemberBySinceItsLatestEntry(string provider)
+    {
+        await using var engine = await StartAsync(provider);
+        await PlayAsync(engine, new Random(17), days: 120);
+        var events = await engine.EventsAsync();
+        var now = engine.Time.GetUtcNow().UtcDateTime;
+        await using var db = engine.NewContext();
+
+        var ages = await engine.Services.GetRequiredService<Movements>().MemberAgesAsync(db, engine.Model, typeof(User), now);
+
+        var latest = events.GroupBy(e => e.SubjectKey).Select(g => g.MaxBy(e => (e.OccurredAt, e.Id))!).Where(e => e.Sink is not null).ToList();
+        foreach (var stock in new[] { "active", "inactive" })
+        {
+            var expected = Movements.AgeBands.Select((band, i) => (long)latest.Count(e => e.Sink == stock
+                && now - e.OccurredAt >= band.From && (i == Movements.AgeBands.Count - 1 || now - e.OccurredAt < Movements.AgeBands[i + 1].From))).ToList();
+            Assert.Equal(expected, ages.Single(a => a.Stock == stock).Counts);
+            Assert.Equal(await db.Users.CountAsync(u => stock == "active" ? u.IsActive : !u.IsActive), expected.Sum());
+        }
+
+        Assert.True(ages.Single(a => a.Stock == "active").Counts.Count(c => c > 0) >= 3, "The history should spread members over several bands.");
     }
 
     private static Task<Engine> StartAsync(string provider) => Engine.StartAsync(provider, sf =>

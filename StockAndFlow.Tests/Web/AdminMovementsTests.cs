@@ -84,4 +84,27 @@ public sealed class AdminMovementsTests(AdminAppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("whatIf", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CurrentMembersAgesCountEveryRowWhoseLatestMoveEnteredTheStock()
+    {
+        using var client = await factory.CreateAdminClientAsync();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/stockflow-admin/api/types/Lead/ages"));
+        var page = await client.GetStringAsync("/stockflow-admin/types/Lead/movements");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        var flows = new[] { "new-lead", "cooling", "re-engaging", "dropped" };
+        var latest = (await db.Set<FlowEvent>().AsNoTracking().Where(e => flows.Contains(e.Flow)).ToListAsync())
+            .GroupBy(e => e.SubjectKey).Select(g => g.MaxBy(e => (e.OccurredAt, e.Id))!).ToList();
+        foreach (var stock in json.RootElement.GetProperty("stocks").EnumerateArray())
+        {
+            var slug = stock.GetProperty("stock").GetString();
+            Assert.Equal(latest.Count(e => e.Sink == slug), stock.GetProperty("counts").EnumerateArray().Sum(c => c.GetInt64()));
+        }
+
+        Assert.Equal(5, json.RootElement.GetProperty("bands").GetArrayLength());
+        Assert.Contains("data-sfa=\"member-ages\"", page, StringComparison.Ordinal);
+    }
 }

@@ -25,7 +25,8 @@ public sealed class MovementsController(AdminReadModel read, MovementsReader mov
         var transitions = await movements.TransitionsAsync(type, parsed, cancellationToken);
         var dwell = await movements.DwellTimesAsync(type, parsed, cancellationToken);
         var cohorts = await movements.CohortsAsync(cohortStock, parsed, cancellationToken);
-        return View(new MovementsPage(entity, stocks, range, transitions, dwell, cohortStock, cohorts));
+        var ages = await movements.MemberAgesAsync(type, cancellationToken);
+        return View(new MovementsPage(entity, stocks, range, transitions, dwell, cohortStock, cohorts, ages));
     }
 }
 
@@ -37,7 +38,8 @@ public sealed record MovementsPage(
     IReadOnlyList<Transition> Transitions,
     IReadOnlyList<DwellTime> Dwell,
     Stock CohortStock,
-    IReadOnlyList<Cohort> Cohorts)
+    IReadOnlyList<Cohort> Cohorts,
+    IReadOnlyList<MemberAges> Ages)
 {
     /// <summary>A stock's name by slug; "Outside" for null (External).</summary>
     public string NameOf(string? slug) => slug is null ? "Outside" : Stocks.FirstOrDefault(s => s.Slug == slug)?.Name ?? slug;
