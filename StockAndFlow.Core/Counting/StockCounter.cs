@@ -10,7 +10,7 @@ namespace StockAndFlow.Counting;
 /// Counts stocks set-based, without loading rows: one query per entity type for every stock's total
 /// (a conditional aggregate per stock: <c>COUNT(CASE WHEN predicate THEN 1 END)</c>) and one
 /// <c>GROUP BY</c> per facet — shared by every stock of the type that declares the same facet (same
-/// slug and selector), with a conditional count per stock in each group. The seed ran one COUNT per
+/// slug and selector), with a conditional count per stock in each group. django-stockandflow ran one COUNT per
 /// stock and per facet value.
 /// </summary>
 public sealed class StockCounter(StockAndFlowModel model)

@@ -71,7 +71,7 @@ public sealed class LiveCountsTests
             // Members in the US lapse (a flow); members in Europe stay but move to APAC (reassigned).
             var lapsed = await transitions.ApplyAsync(db, active, u => u.Region == "us", s => s.SetProperty(u => u.IsActive, false));
             var reassigned = await transitions.ApplyAsync(db, active, u => u.Region == "eu", s => s.SetProperty(u => u.Region, "apac"));
-            Assert.True(lapsed.Moved > 0 && reassigned.Selected > 0, "The seed must have active members in the US and in Europe.");
+            Assert.True(lapsed.Moved > 0 && reassigned.Selected > 0, "The random history must have active members in the US and in Europe.");
         }
 
         await AssertLiveEqualsFullAsync(engine, "after the set-based moves");

@@ -40,7 +40,7 @@ public sealed class StockBridgeTests
             bypassed = await db.Users.Where(u => !u.IsActive && u.Region == "us").ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, true));
         }
 
-        Assert.True(bypassed > 0, "The seed must leave inactive members in the US.");
+        Assert.True(bypassed > 0, "The random history must leave inactive members in the US.");
         engine.Time.Advance(TimeSpan.FromHours(1));
         var recounts = await LiveCountsTests.RecountAsync(engine, expectBalanced: false);
 

@@ -32,7 +32,7 @@ public sealed partial class DemoSeeder(
     IOptions<DemoOptions> options,
     ILogger<DemoSeeder> logger)
 {
-    /// <summary>The seed of every random draw, so each first run plays the same business.</summary>
+    /// <summary>What every random draw starts from, so each first run plays the same business.</summary>
     public const int RandomSeed = 20261122;
 
     public async Task SeedIfEmptyAsync(ShopDbContext db, CancellationToken cancellationToken)
