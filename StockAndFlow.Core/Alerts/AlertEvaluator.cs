@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using StockAndFlow.Counting;
+using StockAndFlow.Reading;
 using StockAndFlow.Definitions;
 using StockAndFlow.Storage;
 
@@ -15,11 +15,11 @@ namespace StockAndFlow.Alerts;
 public sealed record AlertState(AlertDefinition Alert, bool Firing, double? Value, string Message);
 
 /// <summary>
-/// Evaluates every declared alert against the live counts and the flow events, keeps one incident per
+/// Evaluates every declared alert against the live counts (the last recount plus the writes since) and the flow events, keeps one incident per
 /// time an alert held (opened when it starts, closed when it stops), and sends a notice to every
 /// <see cref="IAlertSink"/> on each change. Running it twice finds the incidents already open or closed.
 /// </summary>
-public sealed partial class AlertEvaluator(StockAndFlowModel model, StockCounter counter, PeriodCalendar calendar, TimeProvider time, IEnumerable<IAlertSink> sinks, ILogger<AlertEvaluator> logger)
+public sealed partial class AlertEvaluator(StockAndFlowModel model, LiveCounts counts, PeriodCalendar calendar, TimeProvider time, IEnumerable<IAlertSink> sinks, ILogger<AlertEvaluator> logger)
 {
     /// <summary>Evaluates every alert now; returns their states.</summary>
     public async Task<IReadOnlyList<AlertState>> EvaluateAsync(DbContext db, CancellationToken cancellationToken = default)
@@ -58,7 +58,7 @@ public sealed partial class AlertEvaluator(StockAndFlowModel model, StockCounter
         {
             case AlertCondition.StockBelow or AlertCondition.StockAbove:
             {
-                var count = (await counter.CountTotalsAsync(db, [alert.Stock!], cancellationToken))[0];
+                var count = (await counts.TotalsAsync(db, [alert.Stock!], cancellationToken))[0];
                 var firing = alert.Condition == AlertCondition.StockBelow ? count < alert.Threshold : count > alert.Threshold;
                 return new AlertState(alert, firing, count, string.Create(inv, $"{alert.Stock!.Name}: {count} (the level is {alert.Threshold:0.##})."));
             }
@@ -108,7 +108,7 @@ public sealed partial class AlertEvaluator(StockAndFlowModel model, StockCounter
 
             default:
             {
-                var count = (await counter.CountTotalsAsync(db, [alert.Stock!], cancellationToken))[0];
+                var count = (await counts.TotalsAsync(db, [alert.Stock!], cancellationToken))[0];
                 var end = calendar.BucketStart(now, Period.Day);
                 var (ins, outs) = await MovesAsync(db, alert.Stock!, calendar.StartOfLastDays(Previous(end, Period.Day), 28), end, cancellationToken);
                 var perDay = (ins - outs) / 28d;
