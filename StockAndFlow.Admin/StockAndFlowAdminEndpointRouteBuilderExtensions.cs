@@ -10,17 +10,17 @@ namespace Microsoft.AspNetCore.Builder;
 public static class StockAndFlowAdminEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the admin's pages and JSON API under <paramref name="prefix"/> (e.g. <c>/stockflow-admin</c>),
+    /// Maps the admin's pages and JSON API under <paramref name="prefix"/> (default <c>/stockandflow-admin</c>; the demo uses <c>/stockflow-admin</c>),
     /// each requiring the admin policy, and its assets at <c>/_content/StockAndFlow.Admin/</c> (anonymous,
     /// so a host's login page may use its Bootstrap too). Returns a builder for further conventions on the
     /// pages and API.
     /// </summary>
-    public static IEndpointConventionBuilder MapStockAndFlowAdmin(this IEndpointRouteBuilder endpoints, string prefix = "/stockflow-admin")
+    public static IEndpointConventionBuilder MapStockAndFlowAdmin(this IEndpointRouteBuilder endpoints, string prefix = "/stockandflow-admin")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         if (string.IsNullOrEmpty(prefix) || prefix[0] != '/')
         {
-            throw new ArgumentException($"The admin path must start with '/', e.g. \"/stockflow-admin\"; got \"{prefix}\".", nameof(prefix));
+            throw new ArgumentException($"The admin path must start with '/', e.g. \"/stockandflow-admin\"; got \"{prefix}\".", nameof(prefix));
         }
 
         _ = endpoints.ServiceProvider.GetService<AdminMarker>() ?? throw new InvalidOperationException(

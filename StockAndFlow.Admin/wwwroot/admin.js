@@ -4,7 +4,7 @@
 (function () {
     'use strict';
 
-    var THEME_KEY = 'stockflow-admin-theme';
+    var THEME_KEY = 'stockandflow-admin-theme';
     var html = document.documentElement;
 
     function problemText(response, fallback) {
@@ -58,7 +58,7 @@
             // Not remembered, still applied.
         }
         showThemeLabels();
-        document.dispatchEvent(new CustomEvent('stockflow-admin:theme', { detail: theme }));
+        document.dispatchEvent(new CustomEvent('stockandflow-admin:theme', { detail: theme }));
     }
 
     function initTheme() {
@@ -151,9 +151,9 @@
             return;
         }
         var url = card.getAttribute('data-poll-url');
-        var bar = card.querySelector('[data-sfa="progress-bar"]');
-        var text = card.querySelector('[data-sfa="progress-text"]');
-        var status = card.querySelector('[data-sfa="status"]');
+        var bar = card.querySelector('[data-stockandflow-admin="progress-bar"]');
+        var text = card.querySelector('[data-stockandflow-admin="progress-text"]');
+        var status = card.querySelector('[data-stockandflow-admin="status"]');
         var poll = function () {
             fetchJson(url).then(function (execution) {
                 var percent = execution.selected > 0 ? Math.min(100, Math.round(100 * execution.processed / execution.selected)) : 0;

@@ -42,10 +42,10 @@
                 scales: { y: { beginAtZero: false, ticks: { precision: 0 } } }
             }
         };
-        if (canvas.sfaBridge) {
-            canvas.sfaBridge.destroy();
+        if (canvas.stockAndFlowAdminBridge) {
+            canvas.stockAndFlowAdminBridge.destroy();
         }
-        canvas.sfaBridge = new window.Chart(canvas, config);
+        canvas.stockAndFlowAdminBridge = new window.Chart(canvas, config);
         canvas.setAttribute('data-chart-ready', 'true');
         say(canvas, bridge.unexplained !== 0
             ? 'Unexplained: ' + bridge.unexplained + ' members changed without a captured write (an ExecuteUpdate, raw SQL or another application).'

@@ -121,7 +121,7 @@
         if (!window.Chart) {
             return;
         }
-        document.querySelectorAll('canvas.sfa-sparkline[data-points]').forEach(function (canvas) {
+        document.querySelectorAll('canvas.stockandflow-admin-sparkline[data-points]').forEach(function (canvas) {
             var points;
             try {
                 points = JSON.parse(canvas.getAttribute('data-points'));
@@ -270,11 +270,11 @@
         if (kind === 'flow') {
             config.options.scales.x.offset = true;
         }
-        if (canvas.sfaChart) {
-            forget(canvas.sfaChart);
+        if (canvas.stockAndFlowAdminChart) {
+            forget(canvas.stockAndFlowAdminChart);
         }
         paint(config.options);
-        canvas.sfaChart = remember(new window.Chart(canvas, config));
+        canvas.stockAndFlowAdminChart = remember(new window.Chart(canvas, config));
         canvas.setAttribute('data-chart-ready', 'true');
         return datasets;
     }
@@ -285,10 +285,10 @@
             extra.facet = canvas.getAttribute('data-facet');
         }
         var status = statusOf(canvas);
-        var request = canvas.sfaRequest = (canvas.sfaRequest || 0) + 1;
+        var request = canvas.stockAndFlowAdminRequest = (canvas.stockAndFlowAdminRequest || 0) + 1;
         say(status, 'Loading…');
         return fetchJson(rewrite(canvas.getAttribute('data-url'), params, extra)).then(function (json) {
-            if (request !== canvas.sfaRequest) {
+            if (request !== canvas.stockAndFlowAdminRequest) {
                 return; // a later range was chosen while this one loaded
             }
             var datasets = draw(canvas, json);
@@ -316,9 +316,9 @@
     function loadBreakdown(table, params) {
         var body = table.tBodies[0];
         var url = rewrite(table.getAttribute('data-url'), params, { facet: table.getAttribute('data-breakdown') });
-        var request = table.sfaRequest = (table.sfaRequest || 0) + 1;
+        var request = table.stockAndFlowAdminRequest = (table.stockAndFlowAdminRequest || 0) + 1;
         return fetchJson(url).then(function (json) {
-            if (request !== table.sfaRequest) {
+            if (request !== table.stockAndFlowAdminRequest) {
                 return;
             }
             var values = json.values || [];
@@ -327,16 +327,16 @@
             values.slice(0, 10).forEach(function (v) {
                 var row = document.createElement('tr');
                 cell(row, v.value === null ? '(none)' : String(v.value), v.value === null ? 'fst-italic text-body-secondary' : null);
-                cell(row, numbers.format(v.count), 'text-end sfa-num');
-                cell(row, percents.format(total ? v.count / total : 0), 'text-end sfa-num');
+                cell(row, numbers.format(v.count), 'text-end stockandflow-admin-num');
+                cell(row, percents.format(total ? v.count / total : 0), 'text-end stockandflow-admin-num');
                 body.appendChild(row);
             });
             if (values.length > 10) {
                 var rest = values.slice(10).reduce(function (sum, v) { return sum + v.count; }, 0);
                 var other = document.createElement('tr');
                 cell(other, 'Other (' + (values.length - 10) + ' values)', 'text-body-secondary');
-                cell(other, numbers.format(rest), 'text-end sfa-num');
-                cell(other, percents.format(total ? rest / total : 0), 'text-end sfa-num');
+                cell(other, numbers.format(rest), 'text-end stockandflow-admin-num');
+                cell(other, percents.format(total ? rest / total : 0), 'text-end stockandflow-admin-num');
                 body.appendChild(other);
             }
             if (values.length === 0) {
@@ -377,7 +377,7 @@
                 }
                 window.history.replaceState(null, '', next);
             }
-            document.dispatchEvent(new CustomEvent('stockflow-admin:range', { detail: params }));
+            document.dispatchEvent(new CustomEvent('stockandflow-admin:range', { detail: params }));
             document.querySelectorAll('a[data-follows-range="true"]').forEach(function (link) {
                 link.setAttribute('href', rewrite(link.getAttribute('href'), params));
             });
@@ -415,7 +415,7 @@
     }
 
     styleCharts();
-    document.addEventListener('stockflow-admin:theme', styleCharts);
+    document.addEventListener('stockandflow-admin:theme', styleCharts);
     initSparklines();
     initRanges();
 })();

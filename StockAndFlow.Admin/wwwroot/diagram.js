@@ -75,16 +75,16 @@
         var root = svg('svg', {
             viewBox: '0 0 ' + Math.ceil(size.width) + ' ' + Math.ceil(size.height),
             width: Math.ceil(size.width), height: Math.ceil(size.height),
-            role: 'img', 'class': 'sfa-diagram', 'data-sfa': 'diagram-svg',
+            role: 'img', 'class': 'stockandflow-admin-diagram', 'data-stockandflow-admin': 'diagram-svg',
             'aria-label': data.title + ': stocks and flows'
         }, container);
         var defs = svg('defs', {}, root);
-        var marker = svg('marker', { id: 'sfa-arrow-' + container.id, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' }, defs);
-        svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', 'class': 'sfa-diagram-arrowhead' }, marker);
+        var marker = svg('marker', { id: 'stockandflow-admin-arrow-' + container.id, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' }, defs);
+        svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', 'class': 'stockandflow-admin-diagram-arrowhead' }, marker);
 
         graph.edges().forEach(function (e) {
             var edge = graph.edge(e);
-            var group = titled(svg('a', { href: link(flowUrl, edge.flow.slug), 'class': 'sfa-diagram-flow' + (edge.count ? '' : ' sfa-diagram-idle'), 'data-flow': edge.flow.slug, 'data-count': String(edge.count) }, root),
+            var group = titled(svg('a', { href: link(flowUrl, edge.flow.slug), 'class': 'stockandflow-admin-diagram-flow' + (edge.count ? '' : ' stockandflow-admin-diagram-idle'), 'data-flow': edge.flow.slug, 'data-count': String(edge.count) }, root),
                 edge.flow.name + ': ' + edge.route + ', ' + numbers.format(edge.count) + ' in the range');
             var points = edge.points;
             var d = 'M ' + points[0].x + ' ' + points[0].y;
@@ -93,8 +93,8 @@
                 d += ' Q ' + points[i].x + ' ' + points[i].y + ' ' + ((points[i].x + next.x) / 2) + ' ' + ((points[i].y + next.y) / 2);
             }
             d += ' L ' + points[points.length - 1].x + ' ' + points[points.length - 1].y;
-            svg('path', { d: d, 'class': 'sfa-diagram-edge', 'marker-end': 'url(#sfa-arrow-' + container.id + ')' }, group);
-            var label = svg('text', { x: edge.x, y: edge.y + 4, 'text-anchor': 'middle', 'class': 'sfa-diagram-rate' }, group);
+            svg('path', { d: d, 'class': 'stockandflow-admin-diagram-edge', 'marker-end': 'url(#stockandflow-admin-arrow-' + container.id + ')' }, group);
+            var label = svg('text', { x: edge.x, y: edge.y + 4, 'text-anchor': 'middle', 'class': 'stockandflow-admin-diagram-rate' }, group);
             label.textContent = edge.label;
         });
 
@@ -103,17 +103,17 @@
             var x = node.x - node.width / 2;
             var y = node.y - node.height / 2;
             if (node.cloud) {
-                titled(svg('ellipse', { cx: node.x, cy: node.y, rx: node.width / 2, ry: node.height / 2, 'class': 'sfa-diagram-cloud' }, root), 'Outside: rows created, deleted, or in none of these stocks');
-                svg('text', { x: node.x, y: node.y + 4, 'text-anchor': 'middle', 'class': 'sfa-diagram-cloud-text' }, root).textContent = 'outside';
+                titled(svg('ellipse', { cx: node.x, cy: node.y, rx: node.width / 2, ry: node.height / 2, 'class': 'stockandflow-admin-diagram-cloud' }, root), 'Outside: rows created, deleted, or in none of these stocks');
+                svg('text', { x: node.x, y: node.y + 4, 'text-anchor': 'middle', 'class': 'stockandflow-admin-diagram-cloud-text' }, root).textContent = 'outside';
                 return;
             }
 
             var stock = node.stock;
-            var box = titled(svg('a', { href: link(stockUrl, stock.slug), 'class': 'sfa-diagram-stock' + (stock.inScope ? '' : ' sfa-diagram-other'), 'data-stock': stock.slug }, root),
+            var box = titled(svg('a', { href: link(stockUrl, stock.slug), 'class': 'stockandflow-admin-diagram-stock' + (stock.inScope ? '' : ' stockandflow-admin-diagram-other'), 'data-stock': stock.slug }, root),
                 stock.name + ': ' + numbers.format(stock.count) + ' now');
             svg('rect', { x: x, y: y, width: node.width, height: node.height, rx: 6 }, box);
-            svg('text', { x: node.x, y: y + 24, 'text-anchor': 'middle', 'class': 'sfa-diagram-name' }, box).textContent = stock.name;
-            svg('text', { x: node.x, y: y + 46, 'text-anchor': 'middle', 'class': 'sfa-diagram-count' }, box).textContent = numbers.format(stock.count);
+            svg('text', { x: node.x, y: y + 24, 'text-anchor': 'middle', 'class': 'stockandflow-admin-diagram-name' }, box).textContent = stock.name;
+            svg('text', { x: node.x, y: y + 46, 'text-anchor': 'middle', 'class': 'stockandflow-admin-diagram-count' }, box).textContent = numbers.format(stock.count);
         });
     }
 
@@ -125,7 +125,7 @@
         data.stocks.forEach(function (s) { names[s.slug] = s.name; });
         var wrap = html('div', null, target, 'table-responsive');
         var t = html('table', null, wrap, 'table table-sm mb-0');
-        t.setAttribute('data-sfa', 'diagram-table');
+        t.setAttribute('data-stockandflow-admin', 'diagram-table');
         html('caption', 'The diagram\'s numbers: each flow by the stocks its rows moved between, in the chosen range.', t, 'small');
         var head = html('tr', null, html('thead', null, t));
         ['Flow', 'From', 'To', 'Moves'].forEach(function (h) { html('th', h, head).setAttribute('scope', 'col'); });
@@ -138,11 +138,11 @@
                 html('td', flow.name, row);
                 html('td', move.source === null ? 'Outside' : names[move.source], row);
                 html('td', move.sink === null ? 'Outside' : names[move.sink], row);
-                html('td', numbers.format(move.count), row, 'text-end sfa-num');
+                html('td', numbers.format(move.count), row, 'text-end stockandflow-admin-num');
             });
         });
         var stocks = html('p', 'Now: ' + data.stocks.map(function (s) { return s.name + ' ' + numbers.format(s.count); }).join(' · '), target, 'small text-body-secondary mt-2 mb-0');
-        stocks.setAttribute('data-sfa', 'diagram-counts');
+        stocks.setAttribute('data-stockandflow-admin', 'diagram-counts');
     }
 
     function load(container, params) {
@@ -161,9 +161,9 @@
         });
     }
 
-    var diagrams = document.querySelectorAll('[data-sfa-diagram]');
+    var diagrams = document.querySelectorAll('[data-stockandflow-admin-diagram]');
     diagrams.forEach(function (container) { load(container, null); });
-    document.addEventListener('stockflow-admin:range', function (event) {
+    document.addEventListener('stockandflow-admin:range', function (event) {
         diagrams.forEach(function (container) { load(container, event.detail); });
     });
 }());

@@ -1,5 +1,5 @@
 // StockAndFlow admin: charts of statistics and insights. Each canvas names its JSON endpoint
-// (data-sfa-url) and how to draw it (data-sfa-kind); nothing is pasted into the page as script.
+// (data-stockandflow-admin-url) and how to draw it (data-stockandflow-admin-kind); nothing is pasted into the page as script.
 (function () {
     'use strict';
 
@@ -36,7 +36,7 @@
                 parsing: true,
                 scales: {
                     x: axis('Date (' + data.timeZone + ')', { type: 'time', offset: true, time: { unit: UNITS[String(data.period).toLowerCase()] || 'day', tooltipFormat: 'PP' }, ticks: { color: textColor(), autoSkip: true, maxRotation: 0 } }),
-                    y: axis(canvas.getAttribute('data-sfa-y-label') || data.name, { beginAtZero: true })
+                    y: axis(canvas.getAttribute('data-stockandflow-admin-y-label') || data.name, { beginAtZero: true })
                 }
             }
         };
@@ -73,8 +73,8 @@
     }
 
     function draw(canvas) {
-        var status = canvas.parentElement && canvas.parentElement.parentElement ? canvas.parentElement.parentElement.querySelector('[data-sfa-status]') : null;
-        fetch(canvas.getAttribute('data-sfa-url'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        var status = canvas.parentElement && canvas.parentElement.parentElement ? canvas.parentElement.parentElement.querySelector('[data-stockandflow-admin-status]') : null;
+        fetch(canvas.getAttribute('data-stockandflow-admin-url'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
             .then(function (response) {
                 if (!response.ok) {
                     throw new Error('The data could not be loaded (' + response.status + ').');
@@ -82,11 +82,11 @@
                 return response.json();
             })
             .then(function (data) {
-                var kind = canvas.getAttribute('data-sfa-kind');
+                var kind = canvas.getAttribute('data-stockandflow-admin-kind');
                 var config = kind === 'statistic' ? statistic(data, canvas) : insight(data, kind);
                 config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { labels: { color: textColor() } } } }, config.options);
                 new window.Chart(canvas, config);
-                canvas.setAttribute('data-sfa-drawn', 'true');
+                canvas.setAttribute('data-stockandflow-admin-drawn', 'true');
                 if (status) {
                     status.textContent = '';
                 }
@@ -98,5 +98,5 @@
             });
     }
 
-    document.querySelectorAll('canvas[data-sfa-kind]').forEach(draw);
+    document.querySelectorAll('canvas[data-stockandflow-admin-kind]').forEach(draw);
 })();

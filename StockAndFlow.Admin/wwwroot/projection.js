@@ -7,8 +7,8 @@
     if (!form) { return; }
     var canvas = document.querySelector('[data-projection-chart]');
     var status = document.querySelector('[data-projection-status]');
-    var model = document.querySelector('[data-sfa="projection-model"]');
-    var body = document.querySelector('[data-sfa="projection-table"] tbody');
+    var model = document.querySelector('[data-stockandflow-admin="projection-model"]');
+    var body = document.querySelector('[data-stockandflow-admin="projection-table"] tbody');
     var admin = window.stockFlowAdmin;
     var chart = null;
 
@@ -32,7 +32,7 @@
             [new Date(p.bucketStart).toLocaleDateString(), admin.numbers.format(round(p.expected)), admin.numbers.format(round(p.low)), admin.numbers.format(round(p.high))].forEach(function (text, i) {
                 var cell = document.createElement(i === 0 ? 'th' : 'td');
                 cell.textContent = text;
-                if (i > 0) { cell.className = 'text-end sfa-num'; }
+                if (i > 0) { cell.className = 'text-end stockandflow-admin-num'; }
                 row.appendChild(cell);
             });
             body.appendChild(row);

@@ -4,7 +4,7 @@
     'use strict';
     var stored = null;
     try {
-        stored = window.localStorage.getItem('stockflow-admin-theme');
+        stored = window.localStorage.getItem('stockandflow-admin-theme');
     } catch (e) {
         // Storage may be disabled; fall back to the system preference.
     }

@@ -40,35 +40,35 @@ public sealed partial class BulkActionTests(BrowserFixture browser, ITestOutputH
         // The confirmation says what will happen to how many rows.
         await page.WaitForURLAsync(ConfirmUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Make cold (test)" })).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-sfa='selection']")).ToHaveTextAsync("the 2 selected rows of Hot leads");
-        await Expect(page.Locator("[data-sfa='row-count']")).ToHaveTextAsync("2");
-        await Expect(page.Locator("[data-sfa='moving']")).ToContainTextAsync("2 leads will move Hot leads → Cold leads");
+        await Expect(page.Locator("[data-stockandflow-admin='selection']")).ToHaveTextAsync("the 2 selected rows of Hot leads");
+        await Expect(page.Locator("[data-stockandflow-admin='row-count']")).ToHaveTextAsync("2");
+        await Expect(page.Locator("[data-stockandflow-admin='moving']")).ToContainTextAsync("2 leads will move Hot leads → Cold leads");
         await Screenshots.SaveAsync(page, Test, "2-confirm", output);
         await page.GetByRole(AriaRole.Button, new() { Name = "Make cold (test): 2 leads" }).ClickAsync();
 
         // The execution page reports the outcome (polling until it is done when it runs as a job).
         await page.WaitForURLAsync(ExecutionUrl());
-        await Expect(page.Locator("[data-execution] [data-sfa='status']")).ToHaveTextAsync("Succeeded", new() { Timeout = 60_000 });
-        await Expect(page.Locator("[data-sfa='affected']")).ToHaveTextAsync("2");
+        await Expect(page.Locator("[data-execution] [data-stockandflow-admin='status']")).ToHaveTextAsync("Succeeded", new() { Timeout = 60_000 });
+        await Expect(page.Locator("[data-stockandflow-admin='affected']")).ToHaveTextAsync("2");
         await Screenshots.SaveAsync(page, Test, "3-execution", output);
 
         // The stock's count moved by the two rows.
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to Hot leads" }).ClickAsync();
-        await Expect(page.Locator("[data-sfa='count']").First).ToHaveTextAsync(Numbers.Format(hotBefore - 2));
+        await Expect(page.Locator("[data-stockandflow-admin='count']").First).ToHaveTextAsync(Numbers.Format(hotBefore - 2));
         await Screenshots.SaveAsync(page, Test, "4-stock-count", output);
         Assert.Equal(coldBefore + 2, await StockCountAsync(page, "cold-leads"));
 
         // The flow page lists an event per moved row, newest first, hot → cold, named and linked to the row.
         await page.GotoAsync("/stockflow-admin/flows/cooling");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cooling", Level = 1 })).ToBeVisibleAsync();
-        var newest = page.Locator("table[data-sfa='events'] tbody tr").Filter(new() { Has = page.Locator("a[data-sfa='subject']") });
+        var newest = page.Locator("table[data-stockandflow-admin='events'] tbody tr").Filter(new() { Has = page.Locator("a[data-stockandflow-admin='subject']") });
         var subjects = new List<string>();
         for (var i = 0; i < 2; i++)
         {
             var row = newest.Nth(i);
-            var href = await row.Locator("a[data-sfa='subject']").GetAttributeAsync("href") ?? "";
+            var href = await row.Locator("a[data-stockandflow-admin='subject']").GetAttributeAsync("href") ?? "";
             subjects.Add(href[(href.IndexOf("key=", StringComparison.Ordinal) + 4)..]);
-            Assert.DoesNotMatch("^\\d+$", (await row.Locator("a[data-sfa='subject']").TextContentAsync() ?? "").Trim());
+            Assert.DoesNotMatch("^\\d+$", (await row.Locator("a[data-stockandflow-admin='subject']").TextContentAsync() ?? "").Trim());
             await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("Hot leads");
             await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("Cold leads");
         }
@@ -77,14 +77,14 @@ public sealed partial class BulkActionTests(BrowserFixture browser, ITestOutputH
         await Screenshots.SaveAsync(page, Test, "5-flow-events", output);
 
         // Following an event's subject finds the row among the cold leads.
-        await newest.First.Locator("a[data-sfa='subject']").ClickAsync();
+        await newest.First.Locator("a[data-stockandflow-admin='subject']").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Members of Cold leads" })).ToBeVisibleAsync();
-        await Expect(page.Locator("table[data-sfa='members'] tbody tr[data-key]")).ToHaveCountAsync(1);
-        await Expect(page.Locator($"table[data-sfa='members'] tbody tr[data-key='{subjects[0]}']")).ToBeVisibleAsync();
+        await Expect(page.Locator("table[data-stockandflow-admin='members'] tbody tr[data-key]")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"table[data-stockandflow-admin='members'] tbody tr[data-key='{subjects[0]}']")).ToBeVisibleAsync();
 
         // The run is in the audit log, newest first, under the admin's name.
         await page.GotoAsync("/stockflow-admin/executions");
-        var latest = page.Locator("table[data-sfa='log'] tbody tr").First;
+        var latest = page.Locator("table[data-stockandflow-admin='log'] tbody tr").First;
         await Expect(latest).ToContainTextAsync(AdminAppFactory.AdminEmail);
         await Expect(latest).ToContainTextAsync("Make cold (test)");
         await Expect(latest).ToContainTextAsync("Succeeded");
@@ -95,7 +95,7 @@ public sealed partial class BulkActionTests(BrowserFixture browser, ITestOutputH
     private static async Task<long> StockCountAsync(IPage page, string slug)
     {
         await page.GotoAsync($"/stockflow-admin/stocks/{slug}");
-        return Numbers.Parse(await page.Locator("[data-sfa='count']").First.TextContentAsync());
+        return Numbers.Parse(await page.Locator("[data-stockandflow-admin='count']").First.TextContentAsync());
     }
 
     [GeneratedRegex("/stockflow-admin/stocks/hot-leads/actions/test-chill\\?.*key=")]

@@ -33,8 +33,8 @@ public sealed partial class DiagramTests(BrowserFixture browser, ITestOutputHelp
         }
 
         Assert.True(await diagram.Locator("a[data-flow] text").CountAsync() >= flows.Length);
-        Assert.True(await diagram.Locator("ellipse.sfa-diagram-cloud").CountAsync() > 0, "Flows from outside should start at a cloud.");
-        Assert.True(await page.Locator("[data-sfa='diagram-table'] tbody tr").CountAsync() >= flows.Length);
+        Assert.True(await diagram.Locator("ellipse.stockandflow-admin-diagram-cloud").CountAsync() > 0, "Flows from outside should start at a cloud.");
+        Assert.True(await page.Locator("[data-stockandflow-admin='diagram-table'] tbody tr").CountAsync() >= flows.Length);
         await diagram.ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(page, Test, process, output);
         if (process == "pipeline")

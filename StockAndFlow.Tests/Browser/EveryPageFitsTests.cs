@@ -74,13 +74,13 @@ public sealed class EveryPageFitsTests(BrowserFixture browser, ITestOutputHelper
 
         // Each table fits its card: nothing to scroll sideways to.
         var hidden = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('#sfa-index .table-responsive')]
+            () => [...document.querySelectorAll('#stockandflow-admin-index .table-responsive')]
                 .filter(box => box.scrollWidth > box.clientWidth + 1)
                 .map(box => box.closest('.card').querySelector('.card-header').textContent.trim())
             """);
         Assert.Empty(hidden);
         var cells = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('[data-stock] [data-sfa=count], [data-stock] [data-sfa=change], [data-flow] [data-sfa=events-today], [data-flow] .sfa-route')]
+            () => [...document.querySelectorAll('[data-stock] [data-stockandflow-admin=count], [data-stock] [data-stockandflow-admin=change], [data-flow] [data-stockandflow-admin=events-today], [data-flow] .stockandflow-admin-route')]
                 .filter(cell => cell.getBoundingClientRect().right > window.innerWidth)
                 .map(cell => cell.textContent.trim())
             """);
@@ -94,11 +94,11 @@ public sealed class EveryPageFitsTests(BrowserFixture browser, ITestOutputHelper
         await using var context = await browser.NewAdminContextAsync(390, 844);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/stockflow-admin/stocks/hot-leads/members", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        var box = page.Locator("table[data-sfa='members']").Locator("xpath=..");
+        var box = page.Locator("table[data-stockandflow-admin='members']").Locator("xpath=..");
 
         await box.EvaluateAsync("b => b.scrollLeft = b.scrollWidth");
 
-        var name = page.Locator("table[data-sfa='members'] tbody tr[data-key] td:nth-child(2)").First;
+        var name = page.Locator("table[data-stockandflow-admin='members'] tbody tr[data-key] td:nth-child(2)").First;
         var boxLeft = (await box.BoundingBoxAsync())!.X;
         var nameLeft = (await name.BoundingBoxAsync())!.X;
         Assert.True(nameLeft - boxLeft < 60, $"The name column scrolled out of view ({nameLeft - boxLeft} px from the card's edge).");

@@ -41,7 +41,7 @@ public sealed class MembersPageTests(BrowserFixture browser, ITestOutputHelper o
         await page.WaitForURLAsync(url => url.Contains("facet=source", StringComparison.Ordinal));
 
         await Expect(menu).ToHaveTextAsync($"Source: {value}", new() { IgnoreCase = true });
-        await Expect(page.Locator("[data-sfa='active-filters']")).ToContainTextAsync(value);
+        await Expect(page.Locator("[data-stockandflow-admin='active-filters']")).ToContainTextAsync(value);
         Assert.Equal(count, await TotalAsync(page));
         await Expect(page.GetByText($"{Numbers.Format(count)} {(count == 1 ? "member" : "members")}").First).ToBeVisibleAsync();
         var sources = await ColumnAsync(page, "Source");
@@ -49,7 +49,7 @@ public sealed class MembersPageTests(BrowserFixture browser, ITestOutputHelper o
         Assert.All(sources, s => Assert.Equal(value, s));
         await Screenshots.SaveAsync(page, Test, "2-filtered", output);
 
-        await page.Locator("[data-sfa='active-filters'] a[title='Remove this filter']").ClickAsync();
+        await page.Locator("[data-stockandflow-admin='active-filters'] a[title='Remove this filter']").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("facet=", StringComparison.Ordinal));
         Assert.Equal(total, await TotalAsync(page));
         Assert.Contains(await ColumnAsync(page, "Source"), s => s != value);
@@ -62,10 +62,10 @@ public sealed class MembersPageTests(BrowserFixture browser, ITestOutputHelper o
 
     internal static async Task<List<string>> ColumnAsync(IPage page, string column)
     {
-        var index = await page.Locator("table[data-sfa='members'] thead th").EvaluateAllAsync<int>(
+        var index = await page.Locator("table[data-stockandflow-admin='members'] thead th").EvaluateAllAsync<int>(
             "(ths, name) => ths.findIndex(th => th.querySelector(`a[data-sort=\"${name}\"]`))", column);
         Assert.True(index >= 0, $"The members table has no {column} column.");
-        var cells = page.Locator($"table[data-sfa='members'] tbody tr[data-key] td:nth-child({index + 1})");
+        var cells = page.Locator($"table[data-stockandflow-admin='members'] tbody tr[data-key] td:nth-child({index + 1})");
         return [.. (await cells.AllTextContentsAsync()).Select(t => t.Trim())];
     }
 

@@ -16,19 +16,19 @@ public sealed class ProjectionPageTests(BrowserFixture browser, ITestOutputHelpe
         var problems = new PageProblems(page);
 
         await page.GotoAsync("/stockflow-admin/stocks/hot-leads");
-        await page.Locator("[data-sfa='projection-link']").ClickAsync();
+        await page.Locator("[data-stockandflow-admin='projection-link']").ClickAsync();
         await page.WaitForURLAsync("**/stockflow-admin/stocks/hot-leads/projection");
 
         var chart = page.Locator("canvas[data-projection-chart]");
         await Expect(chart).ToHaveAttributeAsync("data-drawn", "true");
         await CanvasPixels.AssertDrawnAsync(chart, "The hot leads projection");
-        await Expect(page.Locator("[data-sfa='projection-model']")).ToContainTextAsync("mean of the measured inflows minus outflows");
-        var rows = page.Locator("[data-sfa='projection-table'] tbody tr");
+        await Expect(page.Locator("[data-stockandflow-admin='projection-model']")).ToContainTextAsync("mean of the measured inflows minus outflows");
+        var rows = page.Locator("[data-stockandflow-admin='projection-table'] tbody tr");
         await Expect(rows).ToHaveCountAsync(12);
         var before = await rows.Last.Locator("td").First.TextContentAsync();
 
         await page.RunAndWaitForResponseAsync(
-            () => page.Locator("#sfa-whatif-cooling").FillAsync("-50").ContinueWith(_ => page.Locator("#sfa-whatif-cooling").DispatchEventAsync("change")).Unwrap(),
+            () => page.Locator("#stockandflow-admin-whatif-cooling").FillAsync("-50").ContinueWith(_ => page.Locator("#stockandflow-admin-whatif-cooling").DispatchEventAsync("change")).Unwrap(),
             r => r.Url.Contains("whatIf=cooling", StringComparison.Ordinal));
         await Expect(rows.Last.Locator("td").First).Not.ToHaveTextAsync(before ?? "");
         await Screenshots.SaveAsync(page, "projection", "hot-leads-cooling-50", output);

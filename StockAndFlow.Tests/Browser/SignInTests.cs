@@ -36,8 +36,8 @@ public sealed class SignInTests(BrowserFixture browser, ITestOutputHelper output
         await Expect(page.Locator("nav .dropdown-menu strong")).ToHaveTextAsync(AdminAppFactory.AdminEmail);
         var hot = page.Locator("tr[data-stock='hot-leads']");
         await Expect(hot.GetByRole(AriaRole.Link, new() { Name = "Hot leads" })).ToBeVisibleAsync();
-        Assert.True(Numbers.Parse(await hot.Locator("[data-sfa='count']").TextContentAsync()) > 0, "The index shows no hot leads.");
-        await CanvasPixels.AssertDrawnAsync(hot.Locator("canvas.sfa-sparkline"), "The hot leads sparkline", minColored: 20);
+        Assert.True(Numbers.Parse(await hot.Locator("[data-stockandflow-admin='count']").TextContentAsync()) > 0, "The index shows no hot leads.");
+        await CanvasPixels.AssertDrawnAsync(hot.Locator("canvas.stockandflow-admin-sparkline"), "The hot leads sparkline", minColored: 20);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "light");
         await Screenshots.SaveAsync(page, Test, "2-index", output);
         await Screenshots.SaveForReadmeAsync(page, "admin-index.png", output);

@@ -41,8 +41,8 @@ public sealed class StockPageTests(BrowserFixture browser, ITestOutputHelper out
 
         var monthly = await PointsAsync(chart);
         // One change at a time: each one refetches the series.
-        await page.RunAndWaitForResponseAsync(() => page.Locator("#sfa-range").SelectOptionAsync("1y"), r => r.Url.Contains("/records?", StringComparison.Ordinal) && r.Url.Contains("range=1y", StringComparison.Ordinal));
-        await page.RunAndWaitForResponseAsync(() => page.Locator("#sfa-period").SelectOptionAsync("month"), r => r.Url.Contains("/records?", StringComparison.Ordinal) && r.Url.Contains("period=month", StringComparison.Ordinal));
+        await page.RunAndWaitForResponseAsync(() => page.Locator("#stockandflow-admin-range").SelectOptionAsync("1y"), r => r.Url.Contains("/records?", StringComparison.Ordinal) && r.Url.Contains("range=1y", StringComparison.Ordinal));
+        await page.RunAndWaitForResponseAsync(() => page.Locator("#stockandflow-admin-period").SelectOptionAsync("month"), r => r.Url.Contains("/records?", StringComparison.Ordinal) && r.Url.Contains("period=month", StringComparison.Ordinal));
         Assert.Contains("range=1y", page.Url, StringComparison.Ordinal);
         Assert.Contains("period=month", page.Url, StringComparison.Ordinal);
         await page.WaitForFunctionAsync("c => { const chart = Chart.getChart(c); return !!chart && chart.options.scales.x.time.unit === 'month'; }", await chart.ElementHandleAsync());

@@ -27,7 +27,7 @@ public sealed class ThemeTests(BrowserFixture browser, ITestOutputHelper output)
         await Expect(html).ToHaveAttributeAsync("data-bs-theme", "dark");
         await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(toggle).ToContainTextAsync("Light");
-        Assert.Equal("dark", await page.EvaluateAsync<string?>("() => localStorage.getItem('stockflow-admin-theme')"));
+        Assert.Equal("dark", await page.EvaluateAsync<string?>("() => localStorage.getItem('stockandflow-admin-theme')"));
         Assert.True(await BackgroundLightnessAsync(page) < 0.25, "The page did not turn dark.");
         await Screenshots.SaveAsync(page, Test, "1-index-dark", output);
 

@@ -89,7 +89,7 @@ public sealed partial class AdminInAHostTests
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("data-sfa=\"jobs-not-configured\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-stockandflow-admin=\"jobs-not-configured\"", html, StringComparison.Ordinal);
         Assert.Contains("Jobs are not configured", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Hangfire dashboard", html, StringComparison.Ordinal);
     }

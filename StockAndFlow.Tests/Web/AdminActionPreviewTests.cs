@@ -21,7 +21,7 @@ public sealed partial class AdminActionPreviewTests(AdminAppFactory factory)
         var html = await client.GetStringAsync($"/stockflow-admin/stocks/hot-leads/actions/{AdminTestActions.Chill}?{Keys(keys)}");
 
         Assert.Equal(["3 leads will move Hot leads → Cold leads (recorded as “Cooling”)"], Moving(html));
-        Assert.DoesNotContain("data-sfa=\"staying\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-stockandflow-admin=\"staying\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,13 +109,13 @@ public sealed partial class AdminActionPreviewTests(AdminAppFactory factory)
 
     private static string Text(string html, string marker)
     {
-        var match = Regex.Match(html, $"data-sfa=\"{marker}\"[^>]*>(.*?)</p>", RegexOptions.Singleline);
+        var match = Regex.Match(html, $"data-stockandflow-admin=\"{marker}\"[^>]*>(.*?)</p>", RegexOptions.Singleline);
         Assert.True(match.Success, $"No element marked {marker}.");
         return Regex.Replace(System.Net.WebUtility.HtmlDecode(Regex.Replace(match.Groups[1].Value, "<[^>]+>", "")), "\\s+", " ").Trim();
     }
 
     private static string Keys(IEnumerable<string> keys) => string.Join('&', keys.Select(k => $"key={k}"));
 
-    [GeneratedRegex("data-sfa=\"moving\">(.*?)</p>", RegexOptions.Singleline)]
+    [GeneratedRegex("data-stockandflow-admin=\"moving\">(.*?)</p>", RegexOptions.Singleline)]
     private static partial Regex MovingLine();
 }

@@ -22,7 +22,7 @@ public sealed class AdminAlertsTests(AdminAppFactory factory)
         Assert.Contains("Cold leads: ", cold.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.False(alerts.Single(a => a.GetProperty("slug").GetString() == "few-hot-leads").GetProperty("firing").GetBoolean());
         var firing = alerts.Count(a => a.GetProperty("firing").GetBoolean());
-        Assert.Contains($"data-sfa=\"alerts-badge\" title=\"{firing} alert(s) hold now\">{firing}</span>", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains($"data-stockandflow-admin=\"alerts-badge\" title=\"{firing} alert(s) hold now\">{firing}</span>", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         Assert.Contains("data-alert=\"cold-leads-piling-up\" data-firing=\"true\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("@if", page, StringComparison.Ordinal);
         Assert.True(page.IndexOf("data-firing=\"true\"", StringComparison.Ordinal) < page.IndexOf("data-firing=\"false\"", StringComparison.Ordinal));

@@ -37,13 +37,13 @@ public sealed class AdminBridgeTests(AdminAppFactory factory)
 
             var index = await client.GetStringAsync("/stockflow-admin/");
             var hotRow = index[index.IndexOf("data-stock=\"hot-leads\"", StringComparison.Ordinal)..];
-            Assert.Contains("data-sfa=\"unexplained\"", hotRow[..hotRow.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+            Assert.Contains("data-stockandflow-admin=\"unexplained\"", hotRow[..hotRow.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
             var coldRow = index[index.IndexOf("data-stock=\"cold-leads\"", StringComparison.Ordinal)..];
-            Assert.DoesNotContain("data-sfa=\"unexplained\"", coldRow[..coldRow.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+            Assert.DoesNotContain("data-stockandflow-admin=\"unexplained\"", coldRow[..coldRow.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
 
             var page = await client.GetStringAsync("/stockflow-admin/stocks/hot-leads");
             Assert.Contains("data-bridge-url=\"/stockflow-admin/api/stocks/hot-leads/bridge\"", page, StringComparison.Ordinal);
-            Assert.Contains("data-sfa=\"bridge-unexplained\"", page, StringComparison.Ordinal);
+            Assert.Contains("data-stockandflow-admin=\"bridge-unexplained\"", page, StringComparison.Ordinal);
 
             using var anonymous = factory.CreateClient();
             var health = await anonymous.GetAsync("/healthz");

@@ -52,6 +52,6 @@ public sealed partial class AdminComparisonTests(AdminAppFactory factory)
         Assert.True(expected > 0);
     }
 
-    [GeneratedRegex("""data-sfa="versus-before" data-before="(\d+)">""")]
+    [GeneratedRegex("""data-stockandflow-admin="versus-before" data-before="(\d+)">""")]
     private static partial Regex Before();
 }

@@ -21,7 +21,7 @@ public sealed class AdminEmptyModelTests(AdminEmptyModelTests.EmptyAppFactory fa
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("data-sfa=\"empty-state\"", html);
+        Assert.Contains("data-stockandflow-admin=\"empty-state\"", html);
         Assert.Contains("IStockAndFlowDefinition", html);
         Assert.DoesNotContain("data-filter-rows", html);
         Assert.Contains("No processes declared", html);
@@ -29,7 +29,7 @@ public sealed class AdminEmptyModelTests(AdminEmptyModelTests.EmptyAppFactory fa
 
     [Theory]
     [InlineData("/stockflow-admin/jobs", "No decay rules are declared.")]
-    [InlineData("/stockflow-admin/executions", "data-sfa=\"empty-log\"")]
+    [InlineData("/stockflow-admin/executions", "data-stockandflow-admin=\"empty-log\"")]
     public async Task OtherPagesShowTheirEmptyStates(string url, string expected)
     {
         using var client = await AdminAppFactory.SignInAsync(factory, AdminAppFactory.AdminEmail, AdminAppFactory.AdminPassword);

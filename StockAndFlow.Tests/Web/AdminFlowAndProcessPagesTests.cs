@@ -32,7 +32,7 @@ public sealed class AdminFlowAndProcessPagesTests(AdminAppFactory factory)
         Assert.Contains($"{total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} events", html);
         // Subjects by their declared display name, the type and key only in the tooltip.
         var name = await db.Leads.Where(l => l.Id == int.Parse(latest.SubjectKey, System.Globalization.CultureInfo.InvariantCulture)).Select(l => l.Name).SingleAsync();
-        Assert.Contains($"data-sfa=\"subject\">{System.Net.WebUtility.HtmlEncode(name)}</a>", html);
+        Assert.Contains($"data-stockandflow-admin=\"subject\">{System.Net.WebUtility.HtmlEncode(name)}</a>", html);
     }
 
     [Fact]

@@ -13,11 +13,11 @@ public static partial class AdminHtml
     /// <summary>The number of members matching the filter, as the members page states it.</summary>
     public static long MemberTotal(string html) => long.Parse(Total().Match(html).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The text of the first element carrying <c>data-sfa="<paramref name="marker"/>"</c>.</summary>
+    /// <summary>The text of the first element carrying <c>data-stockandflow-admin="<paramref name="marker"/>"</c>.</summary>
     public static string Marked(string html, string marker)
     {
-        var match = Regex.Match(html, $"data-sfa=\"{Regex.Escape(marker)}\"[^>]*>(.*?)<", RegexOptions.Singleline);
-        Assert.True(match.Success, $"No element marked data-sfa=\"{marker}\".");
+        var match = Regex.Match(html, $"data-stockandflow-admin=\"{Regex.Escape(marker)}\"[^>]*>(.*?)<", RegexOptions.Singleline);
+        Assert.True(match.Success, $"No element marked data-stockandflow-admin=\"{marker}\".");
         return WebUtility.HtmlDecode(match.Groups[1].Value).Trim();
     }
 

@@ -18,14 +18,14 @@ public sealed class AdminIndexPageTests(AdminAppFactory factory)
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("data-filter-rows=\"#sfa-index\"", html);
+        Assert.Contains("data-filter-rows=\"#stockandflow-admin-index\"", html);
         Assert.All(model.Stocks, s => Assert.Contains($"data-stock=\"{s.Slug}\"", html));
         Assert.All(model.Flows, f => Assert.Contains($"data-flow=\"{f.Slug}\"", html));
         Assert.All(model.Processes, p => Assert.Contains($"href=\"/stockflow-admin/processes/{p.Slug}\"", html));
         Assert.Contains("id=\"stocks\"", html);
         Assert.Contains("id=\"flows\"", html);
-        Assert.Contains("class=\"sfa-sparkline\"", html);
-        Assert.DoesNotContain("data-sfa=\"empty-state\"", html);
+        Assert.Contains("class=\"stockandflow-admin-sparkline\"", html);
+        Assert.DoesNotContain("data-stockandflow-admin=\"empty-state\"", html);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class AdminIndexPageTests(AdminAppFactory factory)
         Assert.Contains("href=\"/stockflow-admin/jobs\"", html);
         Assert.Contains("href=\"/stockflow-admin/executions\"", html);
         Assert.Contains("href=\"/hangfire\"", html);
-        Assert.Contains($"data-sfa=\"time-zone\">{zone}<", html);
+        Assert.Contains($"data-stockandflow-admin=\"time-zone\">{zone}<", html);
         Assert.Contains("data-theme-toggle", html);
         Assert.Contains("<html lang=\"en\" data-bs-theme=\"light\">", html);
         Assert.Matches("<head>(?s:.*)<script src=\"/_content/StockAndFlow.Admin/theme.js\\?v=[^\"]+\"></script>(?s:.*)</head>", html);

@@ -56,7 +56,7 @@ public sealed class AdminJobsPageTests(AdminAppFactory factory)
         Assert.Equal("/stockflow-admin/jobs", AdminHtml.Target(paused));
         Assert.True(pausedState);
         Assert.Equal("Paused", AdminHtml.Marked(afterPause[afterPause.IndexOf($"data-rule=\"{rule.Slug}\"", StringComparison.Ordinal)..], "rule-state"));
-        Assert.Contains("data-sfa=\"message\"", afterPause);
+        Assert.Contains("data-stockandflow-admin=\"message\"", afterPause);
         Assert.Equal(HttpStatusCode.Redirect, resumed.StatusCode);
         Assert.False(await IsPausedAsync(rule));
     }

@@ -35,7 +35,7 @@ public sealed class AdminMembersPageTests(AdminAppFactory factory)
         Assert.Contains("data-select-page", html);
         Assert.Contains($"name=\"key\" value=\"{first[0]}\"", html);
         Assert.Contains("formaction=\"/stockflow-admin/stocks/hot-leads/actions/test-chill\"", html);
-        Assert.Contains("name=\"all\" id=\"sfa-scope-all\" value=\"1\"", html);
+        Assert.Contains("name=\"all\" id=\"stockandflow-admin-scope-all\" value=\"1\"", html);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class AdminMembersPageTests(AdminAppFactory factory)
 
         Assert.Equal(expected.Count, AdminHtml.MemberTotal(html));
         Assert.Equal(expected.Take(200), AdminHtml.MemberKeys(html));
-        Assert.Contains("data-sfa=\"active-filters\"", html);
+        Assert.Contains("data-stockandflow-admin=\"active-filters\"", html);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class AdminMembersPageTests(AdminAppFactory factory)
         using var response = await client.GetAsync($"{Members}?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("data-sfa=\"problem-detail\"", await response.Content.ReadAsStringAsync());
+        Assert.Contains("data-stockandflow-admin=\"problem-detail\"", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -31,10 +31,10 @@ public sealed class AdminMovementsTests(AdminAppFactory factory)
         Assert.True(moves.ContainsKey(("churned-customers", "active-customers")), "Reactivations should show as churned → active.");
 
         var page = await client.GetStringAsync("/stockflow-admin/types/Customer/movements?range=90d");
-        Assert.Contains("data-sfa=\"transition-matrix\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-stockandflow-admin=\"transition-matrix\"", page, StringComparison.Ordinal);
         Assert.Contains($"data-move=\"churned-customers→active-customers\">\n", WebUtility.HtmlDecode(page).Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("data-sfa=\"dwell-times\"", page, StringComparison.Ordinal);
-        Assert.Contains("data-sfa=\"cohorts\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-stockandflow-admin=\"dwell-times\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-stockandflow-admin=\"cohorts\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,6 +105,6 @@ public sealed class AdminMovementsTests(AdminAppFactory factory)
         }
 
         Assert.Equal(5, json.RootElement.GetProperty("bands").GetArrayLength());
-        Assert.Contains("data-sfa=\"member-ages\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-stockandflow-admin=\"member-ages\"", page, StringComparison.Ordinal);
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class AdminOperatorWordsTests(AdminAppFactory factory)
         using var client = await factory.CreateAdminClientAsync();
         var html = await client.GetStringAsync("/stockflow-admin");
 
-        Assert.Contains("A <strong>stock</strong> is a group of your records", html[html.IndexOf("data-sfa=\"intro\"", StringComparison.Ordinal)..][..200], StringComparison.Ordinal);
+        Assert.Contains("A <strong>stock</strong> is a group of your records", html[html.IndexOf("data-stockandflow-admin=\"intro\"", StringComparison.Ordinal)..][..200], StringComparison.Ordinal);
         Assert.DoesNotContain("<code>Customer</code>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<code>Lead</code>", html, StringComparison.Ordinal);
         Assert.Contains("<span title=\"Lead\">leads</span>", html, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed partial class AdminOperatorWordsTests(AdminAppFactory factory)
         using var client = await factory.CreateAdminClientAsync();
         var html = await client.GetStringAsync("/stockflow-admin");
 
-        var heading = html[html.IndexOf("data-sfa=\"events-today-heading\"", StringComparison.Ordinal)..];
+        var heading = html[html.IndexOf("data-stockandflow-admin=\"events-today-heading\"", StringComparison.Ordinal)..];
         heading = heading[..heading.IndexOf("</th>", StringComparison.Ordinal)];
         Assert.Contains(today.ToString("d MMM", CultureInfo.InvariantCulture), heading, StringComparison.Ordinal);
         Assert.Contains($"{calendar.TimeZone.Id} time", heading, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed partial class AdminOperatorWordsTests(AdminAppFactory factory)
         using var client = await factory.CreateAdminClientAsync();
         var html = await client.GetStringAsync("/stockflow-admin/stocks/hot-leads/members");
 
-        var table = html[html.IndexOf("data-sfa=\"members\"", StringComparison.Ordinal)..];
+        var table = html[html.IndexOf("data-stockandflow-admin=\"members\"", StringComparison.Ordinal)..];
         var head = table[..table.IndexOf("</thead>", StringComparison.Ordinal)];
         var labels = Header().Matches(head).Select(m => Regex.Replace(Regex.Replace(m.Groups[1].Value, "<[^>]+>", ""), "[▲▼\\s]+", " ").Trim()).Where(l => l.Length > 0).ToList();
         Assert.Equal(["Name", "Owner", "Source", "Last contact", "Email"], labels);
@@ -162,13 +162,13 @@ public sealed partial class AdminOperatorWordsTests(AdminAppFactory factory)
         Assert.DoesNotContain("Temperature", labels);
     }
 
-    [GeneratedRegex("<td class=\"(?<class>[^\"]*)\" data-sfa=\"change\">(?<text>[^<]*)<")]
+    [GeneratedRegex("<td class=\"(?<class>[^\"]*)\" data-stockandflow-admin=\"change\">(?<text>[^<]*)<")]
     private static partial Regex ChangeCell();
 
     [GeneratedRegex("data-route=\"([^\"]*)\"")]
     private static partial Regex Route();
 
-    [GeneratedRegex("data-sfa=\"subject\">([^<]*)<")]
+    [GeneratedRegex("data-stockandflow-admin=\"subject\">([^<]*)<")]
     private static partial Regex Subject();
 
     [GeneratedRegex("<th scope=\"col\"[^>]*>(.*?)</th>", RegexOptions.Singleline)]

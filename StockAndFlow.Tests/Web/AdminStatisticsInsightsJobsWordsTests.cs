@@ -39,7 +39,7 @@ public sealed partial class AdminStatisticsInsightsJobsWordsTests(AdminAppFactor
         var values = ValueCell().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
         Assert.NotEmpty(values);
         Assert.All(values, v => Assert.Matches("^€[0-9,]+\\.[0-9]{2}$", v));
-        Assert.Contains("data-sfa-y-label=\"Average order (EUR)\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-stockandflow-admin-y-label=\"Average order (EUR)\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed partial class AdminStatisticsInsightsJobsWordsTests(AdminAppFactor
         Assert.Contains("Ranked", kinds);
         Assert.Contains("Over time", kinds);
         Assert.DoesNotContain(">HorizontalBar<", html, StringComparison.Ordinal);
-        Assert.Contains("data-sfa=\"preview\"><canvas data-sfa-kind=\"HorizontalBar\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-stockandflow-admin=\"preview\"><canvas data-stockandflow-admin-kind=\"HorizontalBar\"", html, StringComparison.Ordinal);
         Assert.Contains("insights.js", html, StringComparison.Ordinal);
     }
 
@@ -99,7 +99,7 @@ public sealed partial class AdminStatisticsInsightsJobsWordsTests(AdminAppFactor
         var html = await client.GetStringAsync("/stockflow-admin/jobs");
 
         var row = html[html.IndexOf($"data-job=\"{JobIds.Snapshot}\"", StringComparison.Ordinal)..];
-        var cell = row[row.IndexOf("data-sfa=\"last-run\"", StringComparison.Ordinal)..row.IndexOf("</td>", row.IndexOf("data-sfa=\"last-run\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var cell = row[row.IndexOf("data-stockandflow-admin=\"last-run\"", StringComparison.Ordinal)..row.IndexOf("</td>", row.IndexOf("data-stockandflow-admin=\"last-run\"", StringComparison.Ordinal), StringComparison.Ordinal)];
         Assert.Matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}", cell);
         Assert.DoesNotContain(">—<", cell, StringComparison.Ordinal);
     }
@@ -121,10 +121,10 @@ public sealed partial class AdminStatisticsInsightsJobsWordsTests(AdminAppFactor
     [GeneratedRegex("<option value=\"([^\"]*)\" selected=\"selected\"")]
     private static partial Regex Selected();
 
-    [GeneratedRegex("data-sfa=\"value\">([^<]*)<")]
+    [GeneratedRegex("data-stockandflow-admin=\"value\">([^<]*)<")]
     private static partial Regex ValueCell();
 
-    [GeneratedRegex("data-sfa=\"kind\"[^>]*>([^<]*)<")]
+    [GeneratedRegex("data-stockandflow-admin=\"kind\"[^>]*>([^<]*)<")]
     private static partial Regex Kind();
 
     [GeneratedRegex("<link rel=\"icon\" type=\"image/png\" href=\"([^\"]*)\"")]

@@ -33,7 +33,7 @@ public sealed class AdminStockPageTests(AdminAppFactory factory)
         }
 
         Assert.Contains("data-facet=\"source\"", html);
-        Assert.Contains("data-sfa=\"inflows\"", html);
+        Assert.Contains("data-stockandflow-admin=\"inflows\"", html);
         Assert.Contains("href=\"/stockflow-admin/flows/new-lead\"", html);
         Assert.Contains("href=\"/stockflow-admin/flows/cooling\"", html);
         Assert.Contains("Make cold (test)", html);
@@ -108,7 +108,7 @@ public sealed class AdminStockPageTests(AdminAppFactory factory)
         using var response = await client.GetAsync($"/stockflow-admin/stocks/hot-leads?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("data-sfa=\"problem-detail\"", await response.Content.ReadAsStringAsync());
+        Assert.Contains("data-stockandflow-admin=\"problem-detail\"", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

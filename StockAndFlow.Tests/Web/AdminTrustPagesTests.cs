@@ -18,7 +18,7 @@ public sealed class AdminTrustPagesTests(AdminAppFactory factory)
 
         // Customers: signing up, converting, churning and reactivating are declared; a customer set back
         // from active to trial, or deleted while on trial, is not.
-        Assert.Contains("data-sfa=\"unrecorded-moves\"", trial, StringComparison.Ordinal);
+        Assert.Contains("data-stockandflow-admin=\"unrecorded-moves\"", trial, StringComparison.Ordinal);
         Assert.Contains("Active customers → Trial customers", WebUtility.HtmlDecode(trial), StringComparison.Ordinal);
         Assert.Contains("Trial customers → outside", WebUtility.HtmlDecode(trial), StringComparison.Ordinal);
         Assert.DoesNotContain("outside → Trial customers", WebUtility.HtmlDecode(trial), StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class AdminTrustPagesTests(AdminAppFactory factory)
         var page = await client.GetStringAsync($"/stockflow-admin/executions/{id}");
 
         Assert.Contains("data-finished=\"true\"", page, StringComparison.Ordinal);
-        Assert.Contains("data-sfa=\"interrupted\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-stockandflow-admin=\"interrupted\"", page, StringComparison.Ordinal);
         Assert.Contains("200 rows were committed", page, StringComparison.Ordinal);
         Assert.Contains(">Interrupted</span>", page, StringComparison.Ordinal);
     }

@@ -73,9 +73,9 @@ public sealed partial class WindowAgreementTests
         return match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("""In, last 30 days</div>\s*<div class="fs-3 sfa-num">([\d,]+)</div>""")]
+    [GeneratedRegex("""In, last 30 days</div>\s*<div class="fs-3 stockandflow-admin-num">([\d,]+)</div>""")]
     private static partial Regex InFigure();
 
-    [GeneratedRegex("""Out, last 30 days</div>\s*<div class="fs-3 sfa-num">([\d,]+)</div>""")]
+    [GeneratedRegex("""Out, last 30 days</div>\s*<div class="fs-3 stockandflow-admin-num">([\d,]+)</div>""")]
     private static partial Regex OutFigure();
 }

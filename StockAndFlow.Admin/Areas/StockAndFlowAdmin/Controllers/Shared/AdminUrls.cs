@@ -10,34 +10,34 @@ namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Shared;
 /// </summary>
 public static class AdminUrls
 {
-    public static string AdminHome(this IUrlHelper url) => Route(url, "sfa-home", null);
+    public static string AdminHome(this IUrlHelper url) => Route(url, "stockandflow-admin-home", null);
 
-    public static string Stock(this IUrlHelper url, string slug) => Route(url, "sfa-stock", new { slug });
+    public static string Stock(this IUrlHelper url, string slug) => Route(url, "stockandflow-admin-stock", new { slug });
 
     public static string Members(this IUrlHelper url, string slug, IEnumerable<KeyValuePair<string, StringValues>>? query = null) =>
-        WithQuery(Route(url, "sfa-members", new { slug }), query);
+        WithQuery(Route(url, "stockandflow-admin-members", new { slug }), query);
 
     public static string ConfirmAction(this IUrlHelper url, string slug, string actionSlug, IEnumerable<KeyValuePair<string, StringValues>>? query = null) =>
-        WithQuery(Route(url, "sfa-action", new { slug, actionSlug }), query);
+        WithQuery(Route(url, "stockandflow-admin-action", new { slug, actionSlug }), query);
 
-    public static string Execution(this IUrlHelper url, long id) => Route(url, "sfa-execution", new { id });
+    public static string Execution(this IUrlHelper url, long id) => Route(url, "stockandflow-admin-execution", new { id });
 
     public static string AuditLog(this IUrlHelper url, int page = 1) =>
-        page == 1 ? Route(url, "sfa-executions", null) : Route(url, "sfa-executions", new { page });
+        page == 1 ? Route(url, "stockandflow-admin-executions", null) : Route(url, "stockandflow-admin-executions", new { page });
 
-    public static string Flow(this IUrlHelper url, string slug) => Route(url, "sfa-flow", new { slug });
+    public static string Flow(this IUrlHelper url, string slug) => Route(url, "stockandflow-admin-flow", new { slug });
 
-    public static string Process(this IUrlHelper url, string slug) => Route(url, "sfa-process", new { slug });
+    public static string Process(this IUrlHelper url, string slug) => Route(url, "stockandflow-admin-process", new { slug });
 
-    public static string Movements(this IUrlHelper url, string entity) => Route(url, "sfa-movements", new { entity });
+    public static string Movements(this IUrlHelper url, string entity) => Route(url, "stockandflow-admin-movements", new { entity });
 
-    public static string Projection(this IUrlHelper url, string slug) => Route(url, "sfa-projection", new { slug });
+    public static string Projection(this IUrlHelper url, string slug) => Route(url, "stockandflow-admin-projection", new { slug });
 
-    public static string Jobs(this IUrlHelper url) => Route(url, "sfa-jobs", null);
+    public static string Jobs(this IUrlHelper url) => Route(url, "stockandflow-admin-jobs", null);
 
-    public static string DecayCommand(this IUrlHelper url, string rule, string command) => Route(url, "sfa-decay", new { rule, command });
+    public static string DecayCommand(this IUrlHelper url, string rule, string command) => Route(url, "stockandflow-admin-decay", new { rule, command });
 
-    public static string TriggerJob(this IUrlHelper url, string job) => Route(url, "sfa-trigger", new { job });
+    public static string TriggerJob(this IUrlHelper url, string job) => Route(url, "stockandflow-admin-trigger", new { job });
 
     /// <summary>An admin API URL, e.g. <c>Api("stocks", slug, "records")</c> → <c>/stockflow-admin/api/stocks/{slug}/records</c>.</summary>
     public static string Api(this IUrlHelper url, params string[] segments) =>
