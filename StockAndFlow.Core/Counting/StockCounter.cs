@@ -1,4 +1,5 @@
 using StockAndFlow.Storage;
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +8,27 @@ using StockAndFlow.Definitions;
 namespace StockAndFlow.Counting;
 
 /// <summary>
-/// Counts stocks set-based, without loading rows: one query per entity type for every stock's total
-/// (a conditional aggregate per stock: <c>COUNT(CASE WHEN predicate THEN 1 END)</c>) and one
-/// <c>GROUP BY</c> per facet — shared by every stock of the type that declares the same facet (same
-/// slug and selector), with a conditional count per stock in each group. django-stockandflow ran one COUNT per
-/// stock and per facet value.
+/// Counts stocks set-based, without loading rows. For each entity type it first tries one query: a
+/// <c>GROUP BY</c> of every facet its stocks declare (up to four) with a conditional count per stock in
+/// each group (<c>COUNT(CASE WHEN predicate THEN 1 END)</c>), from which the totals and every facet's
+/// counts are summed. When that grouping has more than <see cref="MaxCombinedGroups"/> groups (many
+/// facets × many values, where the groups approach the rows) or more than four facets, the type is
+/// counted with one conditional aggregate for the totals and one <c>GROUP BY</c> per facet — shared by
+/// the stocks that declare the same facet — and that choice is kept for the life of the counter.
+/// django-stockandflow ran one COUNT per stock and per facet value.
 /// </summary>
 public sealed class StockCounter(StockAndFlowModel model)
 {
+    /// <summary>The most groups the one <c>GROUP BY</c> of every facet may return before an entity type is counted per facet.</summary>
+    public const int MaxCombinedGroups = 10_000;
+
+    private static readonly Type[] GroupKeyTypes = [typeof(FacetGroupKey<>), typeof(FacetGroupKey<,>), typeof(FacetGroupKey<,,>), typeof(FacetGroupKey<,,,>)];
+    private static readonly MethodInfo CombinedMethod = typeof(StockCounter).GetMethod(nameof(CountCombinedCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    // Entity types whose facets are counted one GROUP BY each: their combined grouping had too many
+    // groups or could not be translated. Learned once per type; it only ever chooses the slower shape.
+    private readonly ConcurrentDictionary<Type, bool> _perFacet = new();
+
     private static readonly MethodInfo TotalsMethod = typeof(StockCounter).GetMethod(nameof(CountTotalsCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo FacetMethod = typeof(StockCounter).GetMethod(nameof(CountFacetCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo SharedFacetMethod = typeof(StockCounter).GetMethod(nameof(CountSharedFacetCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -38,6 +52,12 @@ public sealed class StockCounter(StockAndFlowModel model)
         foreach (var group in stocks.GroupBy(s => s.EntityType))
         {
             var members = group.ToList();
+            if (await CountCombinedAsync(db, group.Key, members, cancellationToken) is { } combined)
+            {
+                results.AddRange(combined);
+                continue;
+            }
+
             var totals = await CountTotalsAsync(db, members, cancellationToken);
             var facetCounts = new Dictionary<(Stock, Facet), FacetCount>();
 
@@ -64,6 +84,99 @@ public sealed class StockCounter(StockAndFlowModel model)
         }
 
         return results;
+    }
+
+    // The stocks of one entity type from one GROUP BY of all their facets, or null when that type is
+    // counted per facet (no facets, more than four, too many groups, or a grouping EF cannot translate).
+    private async Task<List<StockCount>?> CountCombinedAsync(DbContext db, Type entityType, List<Stock> stocks, CancellationToken cancellationToken)
+    {
+        var facets = SharedFacets(stocks).ToList();
+        if (facets.Count == 0 || facets.Count > GroupKeyTypes.Length || _perFacet.ContainsKey(entityType))
+        {
+            return null;
+        }
+
+        var keyType = GroupKeyTypes[facets.Count - 1].MakeGenericType([.. facets.Select(f => f[0].Facet.ValueType)]);
+        List<(object?[] Key, long[] Counts)>? rows;
+        try
+        {
+            rows = await (Task<List<(object?[] Key, long[] Counts)>?>)CombinedMethod.MakeGenericMethod(entityType, keyType)
+                .Invoke(null, [db, stocks.Select(s => s.Predicate).ToList(), facets.Select(f => f[0].Facet.Selector).ToList(), cancellationToken])!;
+        }
+        catch (InvalidOperationException)
+        {
+            // EF could not translate the composite grouping (each facet's own GROUP BY is checked at
+            // start-up); count this type per facet from now on.
+            rows = null;
+        }
+
+        if (rows is null)
+        {
+            _perFacet.TryAdd(entityType, true);
+            return null;
+        }
+
+        var results = new List<StockCount>(stocks.Count);
+        for (var i = 0; i < stocks.Count; i++)
+        {
+            var stockFacets = new List<FacetCount>();
+            foreach (var facet in stocks[i].Facets)
+            {
+                var column = facets.FindIndex(f => f.Any(p => ReferenceEquals(p.Stock, stocks[i]) && ReferenceEquals(p.Facet, facet)));
+                var counted = rows.Where(r => r.Counts[i] > 0)
+                    .GroupBy(r => FacetValue.Format(r.Key[column]))
+                    .Select(g => new FacetValueCount(g.Key, g.Sum(r => r.Counts[i])))
+                    .ToList();
+                stockFacets.Add(await CompleteAsync(db, facet, counted, cancellationToken));
+            }
+
+            results.Add(new StockCount(stocks[i], rows.Sum(r => r.Counts[i]), stockFacets));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// The one GROUP BY of several facets of <typeparamref name="T"/> (selectors into the properties of
+    /// <typeparamref name="TKey"/>, a <c>FacetGroupKey</c>) with a conditional count per stock in each
+    /// group; exposed for start-up translation checks.
+    /// </summary>
+    internal static IQueryable<KeyValuePair<TKey, long[]>> CombinedQuery<T, TKey>(DbContext db, IReadOnlyList<LambdaExpression> predicates, IReadOnlyList<LambdaExpression> selectors)
+        where T : class
+    {
+        var row = Expression.Parameter(typeof(T), "x");
+        var key = Expression.MemberInit(
+            Expression.New(typeof(TKey)),
+            selectors.Select((selector, i) => (MemberBinding)Expression.Bind(typeof(TKey).GetProperty("K" + i)!, ParameterRebinder.Body(selector, row))));
+        return SharedFacetQuery(db, predicates, Expression.Lambda<Func<T, TKey>>(key, row));
+    }
+
+    /// <summary>The one GROUP BY of every facet of these stocks of one entity type, or null when they have none or more than four; exposed for translation checks.</summary>
+    internal static IQueryable? CombinedQuery(DbContext db, IReadOnlyList<Stock> stocks)
+    {
+        var facets = SharedFacets(stocks).ToList();
+        if (facets.Count == 0 || facets.Count > GroupKeyTypes.Length)
+        {
+            return null;
+        }
+
+        var keyType = GroupKeyTypes[facets.Count - 1].MakeGenericType([.. facets.Select(f => f[0].Facet.ValueType)]);
+        return (IQueryable)typeof(StockCounter).GetMethod(nameof(CombinedQuery), 2, BindingFlags.NonPublic | BindingFlags.Static, [typeof(DbContext), typeof(IReadOnlyList<LambdaExpression>), typeof(IReadOnlyList<LambdaExpression>)])!
+            .MakeGenericMethod(SingleEntityType(stocks), keyType)
+            .Invoke(null, [db, stocks.Select(s => s.Predicate).ToList(), facets.Select(f => f[0].Facet.Selector).ToList()])!;
+    }
+
+    private static async Task<List<(object?[] Key, long[] Counts)>?> CountCombinedCoreAsync<T, TKey>(DbContext db, List<LambdaExpression> predicates, List<LambdaExpression> selectors, CancellationToken cancellationToken)
+        where T : class
+    {
+        var rows = await CombinedQuery<T, TKey>(db, predicates, selectors).Take(MaxCombinedGroups + 1).ToListAsync(cancellationToken);
+        if (rows.Count > MaxCombinedGroups)
+        {
+            return null;
+        }
+
+        var columns = Enumerable.Range(0, selectors.Count).Select(i => typeof(TKey).GetProperty("K" + i)!).ToArray();
+        return [.. rows.Select(r => (columns.Select(c => c.GetValue(r.Key)).ToArray(), r.Value))];
     }
 
     /// <summary>The totals of stocks of one entity type, in one query.</summary>

@@ -84,7 +84,7 @@ public sealed class DisconnectedSaveTests
         }
 
         var commands = new CommandCounter();
-        await using (var db = NewCountingContext(engine, commands))
+        await using (var db = engine.NewContextWith(commands))
         {
             var tracked = await db.Users.SingleAsync(u => u.Id == ids[0]);
             commands.Reset();
@@ -93,7 +93,7 @@ public sealed class DisconnectedSaveTests
             Assert.Equal(0, commands.Selects);
         }
 
-        await using (var db = NewCountingContext(engine, commands))
+        await using (var db = engine.NewContextWith(commands))
         {
             commands.Reset();
             db.Update(new User { Id = ids[1], IsActive = false });
@@ -110,7 +110,7 @@ public sealed class DisconnectedSaveTests
     {
         await using var engine = await Engine.StartAsync(provider, CaptureSemanticsTests.UserFlows);
         var commands = new CommandCounter();
-        await using var db = NewCountingContext(engine, commands);
+        await using var db = engine.NewContextWith(commands);
         var user = new User { IsActive = true };
         db.Users.Add(user);
         await db.SaveChangesAsync();
@@ -130,40 +130,5 @@ public sealed class DisconnectedSaveTests
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user.Id;
-    }
-
-    private static TestDbContext NewCountingContext(Engine engine, CommandCounter commands)
-    {
-        var options = new DbContextOptionsBuilder<TestDbContext>();
-        engine.Database.Use(options).AddStockAndFlowCapture(engine.Services).AddInterceptors(commands);
-        return new TestDbContext(options.Options);
-    }
-
-    /// <summary>Counts the SELECT statements a context sends.</summary>
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        public int Selects { get; private set; }
-
-        public void Reset() => Selects = 0;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Count(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Count(command);
-            return base.ReaderExecuting(command, eventData, result);
-        }
-
-        private void Count(DbCommand command)
-        {
-            if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
-            {
-                Selects++;
-            }
-        }
     }
 }

@@ -118,5 +118,85 @@ public sealed class StockCounterTests
         Assert.Empty(Assert.Single(count.Facets).Values);
     }
 
+    [Theory, AllProviders]
+    public async Task CountAll_SendsOneQueryPerEntityType_WhenItsFacetsHaveFewGroups(string provider)
+    {
+        await using var engine = await StartWithUsersAsync(provider);
+        var commands = new CommandCounter();
+        await using var db = engine.NewContextWith(commands);
+
+        var counts = await engine.Counter.CountAllAsync(db);
+
+        // Three stocks, two facets (one through a navigation) and a fixed value list: one GROUP BY.
+        Assert.Equal(1, commands.Selects);
+        await AssertEqualToBruteForceAsync(engine, counts);
+    }
+
+    [Theory, AllProviders]
+    public async Task CountAll_CountsPerFacet_WhenTheFacetsHaveMoreGroupsThanTheLimit(string provider)
+    {
+        await using var engine = await Engine.StartAsync(provider, sf =>
+        {
+            sf.Stock<User>("active", u => u.IsActive).Facet("name", u => u.Name).Facet("region", u => u.Region);
+            sf.Stock<User>("staff", u => u.IsStaff).Facet("name", u => u.Name);
+        });
+        await using (var seed = engine.NewContext())
+        {
+            // Every user its own name: more (name, region) groups than the one GROUP BY may return.
+            seed.Users.AddRange(Enumerable.Range(0, StockCounter.MaxCombinedGroups + 1).Select(i => new User
+            {
+                Name = $"user-{i:D5}", IsActive = i % 3 != 0, IsStaff = i % 7 == 0, Region = i % 5 == 0 ? null : $"r{i % 4}",
+            }));
+            await seed.SaveChangesAsync();
+        }
+
+        var commands = new CommandCounter();
+        await using var db = engine.NewContextWith(commands);
+        var first = await engine.Counter.CountAllAsync(db);
+        var firstSelects = commands.Selects;
+        commands.Reset();
+        var second = await engine.Counter.CountAllAsync(db);
+
+        // First: the combined GROUP BY, given up past the limit, then the totals and two facets; from
+        // then on the type is counted per facet straight away.
+        Assert.Equal(4, firstSelects);
+        Assert.Equal(3, commands.Selects);
+        await AssertEqualToBruteForceAsync(engine, first);
+        await AssertEqualToBruteForceAsync(engine, second);
+    }
+
+    // Every stock's total and facet counts against the rows loaded and counted in memory.
+    private static async Task AssertEqualToBruteForceAsync(Engine engine, IReadOnlyList<StockCount> counts)
+    {
+        await using var db = engine.NewContext();
+        var users = await db.Users.AsNoTracking().Include(u => u.Team).ToListAsync();
+        foreach (var count in counts)
+        {
+            var predicate = ((System.Linq.Expressions.Expression<Func<User, bool>>)count.Stock.Predicate).Compile();
+            var members = users.Where(predicate).ToList();
+            Assert.Equal(members.Count, count.Total);
+            foreach (var facet in count.Facets)
+            {
+                var selector = ((System.Linq.Expressions.Expression<Func<User, string?>>)facet.Facet.Selector).Compile();
+                var expected = members.GroupBy(u => ValueOrNull(selector, u) ?? "<null>").ToDictionary(g => g.Key, g => (long)g.Count());
+                var actual = facet.Values.Where(v => v.Count > 0).ToDictionary(v => v.Value ?? "<null>", v => v.Count);
+                Assert.Equal(expected, actual);
+            }
+        }
+    }
+
+    // SQL reads a value through a missing navigation (u.Team.Name without a team) as NULL.
+    private static string? ValueOrNull(Func<User, string?> selector, User user)
+    {
+        try
+        {
+            return selector(user);
+        }
+        catch (NullReferenceException)
+        {
+            return null;
+        }
+    }
+
     private static int CountOccurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }

@@ -107,6 +107,23 @@ public sealed class SqlServerScriptTests
         }
     }
 
+    [Fact]
+    public void CombinedQuery_IsOneGroupByOfEveryFacetWithACountPerStock_AndValidTSql()
+    {
+        using var db = DesignTimeContexts.Create(nameof(DatabaseProvider.SqlServer));
+        var types = DemoModel.Stocks.GroupBy(s => s.EntityType).Where(g => g.Any(s => s.Facets.Count > 0)).ToList();
+
+        Assert.NotEmpty(types);
+        foreach (var group in types)
+        {
+            var sql = StockCounter.CombinedQuery(db, [.. group])!.ToQueryString();
+
+            Assert.Equal(1, Occurrences(sql, "GROUP BY"));
+            Assert.True(group.Count() == Occurrences(sql, "COUNT_BIG(CASE"), sql);
+            ParseTSql(sql);
+        }
+    }
+
     private static string SharedFacetSql<T, TKey>(DbContext db, List<LambdaExpression> predicates, LambdaExpression selector)
         where T : class =>
         StockCounter.SharedFacetQuery(db, predicates, (Expression<Func<T, TKey>>)selector).ToQueryString();

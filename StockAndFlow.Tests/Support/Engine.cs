@@ -75,6 +75,14 @@ public sealed class Engine : IAsyncDisposable
         return scope.ServiceProvider.GetRequiredService<TestDbContext>();
     }
 
+    /// <summary>A context of its own (not from DI) whose commands also pass through <paramref name="interceptor"/>; dispose it.</summary>
+    public TestDbContext NewContextWith(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor)
+    {
+        var options = new DbContextOptionsBuilder<TestDbContext>();
+        Database.Use(options).AddStockAndFlowCapture(Services).AddInterceptors(interceptor);
+        return new TestDbContext(options.Options);
+    }
+
     /// <summary>Every flow event, oldest first, read through a fresh context.</summary>
     public async Task<List<FlowEvent>> EventsAsync()
     {
