@@ -138,9 +138,9 @@ public sealed class MemberQuery
         if (byMove)
         {
             // The time comes from the events, not the row: order the matching keys here, then read one page of rows.
-            var keys = (await query.Select(e => EF.Property<object>(e, keyName)).ToListAsync(cancellationToken)).Select(SubjectKey.Format).ToList();
-            var ordered = descending ? keys.OrderByDescending(k => movedAt![k]) : keys.OrderBy(k => movedAt![k]);
-            var pageKeys = ordered.ThenBy(k => k, StringComparer.Ordinal).Skip((page - 1) * pageSize).Take(pageSize).ToList();
+            var keys = (await query.Select(e => EF.Property<object>(e, keyName)).ToListAsync(cancellationToken)).Select(k => (Value: k, Text: SubjectKey.Format(k))).ToList();
+            var ordered = descending ? keys.OrderByDescending(k => movedAt![k.Text]) : keys.OrderBy(k => movedAt![k.Text]);
+            var pageKeys = ordered.ThenBy(k => k.Value, Comparer<object>.Default).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Text).ToList();
             var position = pageKeys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
             var loaded = pageKeys.Count == 0 ? [] : await db.Set<T>().AsNoTracking().Where(KeyIn<T>(db, pageKeys)).ToListAsync(cancellationToken);
             entities = [.. loaded.OrderBy(e => position[SubjectKey.Format(db.Entry(e).Property(keyName).CurrentValue)])];
