@@ -73,6 +73,27 @@ public sealed class MoverActionTests
         Assert.Equal(expected.Keys.Order(), staff);
     }
 
+    [Theory]
+    [AllProviders]
+    public async Task APerRowActionOnMovers_SavesThroughCapture_SoEachMoveIsRecordedOnce(string provider)
+    {
+        await using var engine = await MoversScenario.StartAsync(provider);
+        var runner = engine.Services.GetRequiredService<ActionRunner>();
+        var now = MoversScenario.Now(engine);
+        var source = MemberSource.MoversOf(engine.Model.FindFlow("reactivating")!, now.AddDays(-10), now);
+        var expected = await MoversScenario.ExpectedAsync(engine, "reactivating", now.AddDays(-10), now, u => u.IsActive);
+        var lastEvent = (await engine.EventsAsync()).Max(e => e.Id);
+        await using var db = engine.NewContext();
+
+        var result = await runner.ExecuteAsync(db, engine.Model.FindAction("deactivate-one-by-one")!, source, MemberSelection.None);
+
+        Assert.True(expected.Count > 2, $"the scenario should have active movers, it has {expected.Count}");
+        Assert.Equal(new StockAndFlow.Moves.TransitionResult(expected.Count, expected.Count), result);
+        var events = await MoversScenario.EventsSinceAsync(engine, lastEvent);
+        Assert.All(events, e => Assert.Equal(MoversScenario.Deactivating, e.Flow));
+        Assert.Equal(expected.Keys.Select(k => k.ToString(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal), events.Select(e => e.SubjectKey).Order(StringComparer.Ordinal));
+    }
+
     private static async Task<Dictionary<int, User>> UsersAsync(Engine engine)
     {
         await using var db = engine.NewContext();

@@ -71,6 +71,9 @@ public sealed class MoversPageTests(AdminAppFactory factory)
 
         Assert.Equal(expected.Count, AdminHtml.Number(AdminHtml.Marked(confirm, "row-count")));
         Assert.StartsWith($"all movers of Hot leads, Warm leads → Warm leads, Cold leads, {from:yyyy-MM-dd}..", AdminHtml.Marked(confirm, "selection"));
+        // The rehearsal's moves: each line "N leads will move X → Hot leads", together the rows not hot yet.
+        var moving = System.Text.RegularExpressions.Regex.Matches(confirm, "data-stockandflow-admin=\"moving\">\\s*<strong[^>]*>([\\d,]+) lead");
+        Assert.Equal(notHot.Count, moving.Sum(m => AdminHtml.Number(m.Groups[1].Value)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var target = AdminHtml.Target(response);
         var id = long.Parse(target[(target.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);

@@ -22,6 +22,11 @@ internal static class MoversScenario
         sf.Flow<User>("reactivating").Named("Reactivating").From(inactive).To(active);
         sf.Action<User>("reactivate", "Reactivate").On(inactive).Set((s, _) => s.SetProperty(u => u.IsActive, true));
         sf.Action<User>("make-staff", "Make staff").On(active, inactive).Set((s, _) => s.SetProperty(u => u.IsStaff, true));
+        sf.Action<User>("deactivate-one-by-one", "Deactivate").On(active).ForEachRow((u, _, _) =>
+        {
+            u.IsActive = false;
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>Starts the engine and plays the history; returns when the range of the last 7 days starts.</summary>
