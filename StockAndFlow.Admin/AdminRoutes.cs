@@ -14,6 +14,8 @@ internal static class AdminRoutes
         ("stockandflow-admin-executions", "executions", "Actions", "Log"),
         ("stockandflow-admin-execution", "executions/{id:long}", "Actions", "Execution"),
         ("stockandflow-admin-flow", "flows/{slug}", "Flows", "Show"),
+        ("stockandflow-admin-movers", "flows/{slug}/movers", "Flows", "Movers"),
+        ("stockandflow-admin-movers-action", "flows/{slug}/movers/actions/{actionSlug}", "Actions", "ConfirmMovers"),
         ("stockandflow-admin-process", "processes/{slug}", "Processes", "Show"),
         ("stockandflow-admin-movements", "types/{entity}/movements", "Movements", "Show"),
         ("stockandflow-admin-projection", "stocks/{slug}/projection", "Projections", "Show"),

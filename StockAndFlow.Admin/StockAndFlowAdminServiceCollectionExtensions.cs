@@ -49,6 +49,7 @@ public static class StockAndFlowAdminServiceCollectionExtensions
         services.TryAddScoped<StockReader>();
         services.TryAddScoped<BridgeReader>();
         services.TryAddScoped<FlowReader>();
+        services.TryAddScoped<MembersReader>();
         services.TryAddScoped<ExecutionsReader>();
         services.TryAddScoped<InsightsReader>();
         services.TryAddScoped<StatisticsReader>();

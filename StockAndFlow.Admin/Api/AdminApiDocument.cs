@@ -24,16 +24,28 @@ internal static class AdminApiDocument
         new("pageSize", "query", "Rows per page, 1 to 200. Default 25."),
     ];
 
+    private static readonly Parameter[] MemberFilter =
+    [
+        new("facet", "query", "Filter by this facet…"),
+        new("value", "query", "…having this value."),
+        new("null", "query", "`1`: rows without a value of `facet`."),
+        new("search", "query", "Text search over the row's text columns."),
+        new("key", "query", "Only these keys (repeatable)."),
+        new("sort", "query", "Column to sort by."),
+        new("desc", "query", "`1`: descending."),
+    ];
+
     private static readonly Route[] Routes =
     [
         new("/stocks", "Every stock with its live count and change against the previous day.", [Format]),
         new("/stocks/{slug}", "One stock's live count and facet breakdowns, or one facet's counts.", [Slug("stock"), new("facet", "query", "A facet slug: that facet's counts and shares."), Format], NotFound: true),
         new("/stocks/{slug}/records", "A stock's recorded counts by bucket, or by facet value.", [Slug("stock"), .. Range, Period, new("facet", "query", "A facet slug: one series per value."), Format], NotFound: true),
-        new("/stocks/{slug}/members", "The rows in a stock, filtered, sorted and paged.", [Slug("stock"), new("facet", "query", "Filter by this facet…"), new("value", "query", "…having this value."), new("null", "query", "`1`: rows without a value of `facet`."), new("search", "query", "Text search over the row's text columns."), new("key", "query", "Only these keys (repeatable)."), new("sort", "query", "Column to sort by."), new("desc", "query", "`1`: descending."), .. Page, Format], NotFound: true),
+        new("/stocks/{slug}/members", "The rows in a stock, filtered, sorted and paged.", [Slug("stock"), .. MemberFilter, .. Page, Format], NotFound: true),
         new("/stocks/{slug}/bridge", "A stock's last bridge, as waterfall bars: opening + each inflow − each outflow + moves no flow records + unexplained = closing (for a facet value, also members that changed value and stayed).", [Slug("stock"), new("facet", "query", "A facet slug: the bridge of one of its values…"), new("value", "query", "…this one."), new("null", "query", "`1`: the bridge of the members without a value of `facet`."), Format], NotFound: true),
         new("/flows", "Every flow with its sources, sinks and events today.", [Format]),
         new("/flows/{slug}/rates", "A flow's event counts by bucket.", [Slug("flow"), .. Range, Period, Format], NotFound: true),
         new("/flows/{slug}/breakdown", "A flow's events over a range by a facet of its stocks (each subject's current value).", [Slug("flow"), new("facet", "query", "A facet slug of the flow's stocks.", Required: true), .. Range, Format], NotFound: true),
+        new("/flows/{slug}/movers", "Who moved: the rows with an event of the flow in a range that still exist, with `movedAt` (their latest such event), filtered, sorted (default `movedAt`, newest first) and paged like a stock's members.", [Slug("flow"), .. Range, .. MemberFilter, .. Page, Format], NotFound: true),
         new("/flows/{slug}/events", "A flow's most recent events with their subjects.", [Slug("flow"), .. Page, Format], NotFound: true),
         new("/executions", "The audit log of bulk-action executions, newest first.", [.. Page, Format]),
         new("/executions/{id}", "One execution with its live progress.", [new("id", "path", "The execution id.", Required: true)], NotFound: true),

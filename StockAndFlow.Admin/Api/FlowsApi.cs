@@ -7,7 +7,7 @@ using StockAndFlow.Admin.Reading;
 
 namespace StockAndFlow.Admin.Api;
 
-/// <summary>The flows API: every flow's events today, one flow's rates, breakdown by facet and recent events.</summary>
+/// <summary>The flows API: every flow's events today, one flow's rates, breakdown by facet, recent events and who moved.</summary>
 internal static class FlowsApi
 {
     public static RouteGroupBuilder MapFlowsApi(this RouteGroupBuilder api)
@@ -16,6 +16,7 @@ internal static class FlowsApi
         api.MapGet("/flows/{slug}/rates", GetRatesAsync);
         api.MapGet("/flows/{slug}/breakdown", GetBreakdownAsync);
         api.MapGet("/flows/{slug}/events", GetEventsAsync);
+        api.MapGet("/flows/{slug}/movers", GetMoversAsync);
         return api;
     }
 
@@ -41,6 +42,21 @@ internal static class FlowsApi
         return format.IsCsv
             ? Tabular.Csv($"{slug}-rates.csv", ["bucketStart", "events"], points.Select(p => (IReadOnlyList<object?>)[p.BucketStart, p.Value]))
             : TypedResults.Ok(new FlowRateSeries(slug, parsed.Period.ToString().ToLowerInvariant(), read.Calendar.TimeZone.Id, points, await flows.RatesAsync(flow, parsed.Previous(read.Calendar), cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<MoverList>, FileContentHttpResult, ProblemHttpResult>> GetMoversAsync(
+        string slug, [AsParameters] RangeParameters range, [AsParameters] MembersParameters query, [AsParameters] PageParameters paging, [AsParameters] TableFormat format, AdminReadModel read, MembersReader members, CancellationToken cancellationToken)
+    {
+        if (read.Model.FindFlow(slug) is not { } flow)
+        {
+            return AdminProblems.NotFound("flow", slug);
+        }
+
+        var parsed = RangeQuery.Parse(range, read.Now, read.Calendar);
+        var page = await members.PageAsync(MembersReader.Movers(flow, parsed), MembersRequest.Parse(query, paging), cancellationToken);
+        return format.IsCsv
+            ? Tabular.Csv($"{slug}-movers.csv", [.. page.Columns.Select(c => c.Name), MemberQuery.MovedAtColumn], page.Rows.Select(r => (IReadOnlyList<object?>)[.. r.Values, r.MovedAt]))
+            : TypedResults.Ok(new MoverList(slug, parsed.From, parsed.To, page.Total, page.Page, page.PageSize, page.PageCount, page.Sort, page.Descending, [.. page.Columns.Select(c => c.Name)], page.Rows));
     }
 
     private static async Task<Results<Ok<FlowBreakdown>, FileContentHttpResult, ProblemHttpResult>> GetBreakdownAsync(
@@ -93,3 +109,6 @@ public sealed record FlowEventList(string Flow, long Total, int Page, int PageSi
 
 /// <summary>A flow event: when, which subject, from where to where.</summary>
 public sealed record FlowEventRow(DateTime OccurredAt, string SubjectType, string SubjectKey, string? Source, string? Sink);
+
+/// <summary>A page of a flow's movers from <c>From</c> to <c>To</c> (UTC): its entity's columns and rows, each with its key and <c>movedAt</c>, its latest move in the range.</summary>
+public sealed record MoverList(string Flow, DateTime From, DateTime To, long Total, int Page, int PageSize, int PageCount, string Sort, bool Descending, IReadOnlyList<string> Columns, IReadOnlyList<MemberRow> Rows);

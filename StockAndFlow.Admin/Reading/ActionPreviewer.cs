@@ -19,10 +19,14 @@ public sealed class ActionPreviewer(ActionRunner runner, AdminDatabase database,
     public const int MaxRehearsed = 50_000;
 
     /// <summary>The moves <paramref name="action"/> would make on the <paramref name="selected"/> members <paramref name="selection"/> picks.</summary>
-    public async Task<ActionPreview> PreviewAsync(StockAction action, Stock stock, MemberSelection selection, int selected, CancellationToken cancellationToken)
+    public Task<ActionPreview> PreviewAsync(StockAction action, Stock stock, MemberSelection selection, int selected, CancellationToken cancellationToken) =>
+        PreviewAsync(action, MemberSource.Members(stock), selection, selected, cancellationToken);
+
+    /// <summary>The moves <paramref name="action"/> would make on the <paramref name="selected"/> rows of <paramref name="source"/> that <paramref name="selection"/> picks.</summary>
+    public async Task<ActionPreview> PreviewAsync(StockAction action, MemberSource source, MemberSelection selection, int selected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        ArgumentNullException.ThrowIfNull(stock);
+        ArgumentNullException.ThrowIfNull(source);
         if (!action.IsSetBased || selected == 0 || selected > MaxRehearsed)
         {
             return new ActionPreview(selected, Computed: false, []);
@@ -33,14 +37,15 @@ public sealed class ActionPreviewer(ActionRunner runner, AdminDatabase database,
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await runner.ExecuteAsync(db, action, stock, selection, progress: null, cancellationToken);
+            await runner.ExecuteAsync(db, action, source, selection, progress: null, cancellationToken);
+            var from = source.Stock?.Slug;
             var moves = await db.Set<FlowEvent>().AsNoTracking()
-                .Where(e => e.Id > last && e.Source == stock.Slug)
-                .GroupBy(e => new { e.Flow, e.Sink })
-                .Select(g => new { g.Key.Flow, g.Key.Sink, Count = g.Select(e => e.SubjectKey).Distinct().Count() })
+                .Where(e => e.Id > last && (from == null || e.Source == from))
+                .GroupBy(e => new { e.Flow, e.Source, e.Sink })
+                .Select(g => new { g.Key.Flow, g.Key.Source, g.Key.Sink, Count = g.Select(e => e.SubjectKey).Distinct().Count() })
                 .ToListAsync(cancellationToken);
             return new ActionPreview(selected, Computed: true, [.. moves
-                .Select(m => new PreviewMove(model.FindFlow(m.Flow), m.Sink is null ? Stock.External : model.FindStock(m.Sink), m.Count))
+                .Select(m => new PreviewMove(model.FindFlow(m.Flow), m.Sink is null ? Stock.External : model.FindStock(m.Sink), m.Count) { From = m.Source is null ? null : model.FindStock(m.Source) })
                 .Where(m => m.Flow is not null && m.To is not null)
                 .OrderByDescending(m => m.Rows)]);
         }
@@ -62,5 +67,9 @@ public sealed record ActionPreview(int Selected, bool Computed, IReadOnlyList<Pr
     public int Staying => Math.Max(0, Selected - Moving);
 }
 
-/// <summary>Rows that would move from the stock to <see cref="To"/> along <see cref="Flow"/>.</summary>
-public sealed record PreviewMove(Flow? Flow, Stock? To, int Rows);
+/// <summary>Rows that would move from the stock (or <see cref="From"/>) to <see cref="To"/> along <see cref="Flow"/>.</summary>
+public sealed record PreviewMove(Flow? Flow, Stock? To, int Rows)
+{
+    /// <summary>The stock they would leave.</summary>
+    public Stock? From { get; init; }
+}

@@ -21,16 +21,30 @@ public sealed class EntityRows(StockAndFlowModel model, AdminDatabase database, 
     public IReadOnlyList<MemberColumnDefinition> ColumnsOf(Stock stock)
     {
         ArgumentNullException.ThrowIfNull(stock);
-        var declared = model.EntityOf(stock.EntityType);
+        return ColumnsOf(stock.EntityType, StatePropertiesOf(stock));
+    }
+
+    /// <summary>
+    /// The columns shown for the rows of <paramref name="source"/>: a stock's as <see cref="ColumnsOf(Stock)"/>;
+    /// for a flow's movers, which can be in any stock now, the defaults keep the state properties.
+    /// </summary>
+    public IReadOnlyList<MemberColumnDefinition> ColumnsOf(MemberSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Stock is { } stock ? ColumnsOf(stock) : ColumnsOf(source.EntityType, []);
+    }
+
+    private IReadOnlyList<MemberColumnDefinition> ColumnsOf(Type entityType, HashSet<string> state)
+    {
+        var declared = model.EntityOf(entityType);
         if (declared.Columns.Count > 0)
         {
             return declared.Columns;
         }
 
-        var type = database.Context.Model.FindEntityType(stock.EntityType)!;
-        var state = StatePropertiesOf(stock);
-        var row = Expression.Parameter(stock.EntityType, "row");
-        return [.. MemberQuery.Columns(database.Context, stock.EntityType)
+        var type = database.Context.Model.FindEntityType(entityType)!;
+        var row = Expression.Parameter(entityType, "row");
+        return [.. MemberQuery.Columns(database.Context, entityType)
             .Where(c => !c.IsKey && type.FindProperty(c.Name) is { } p && !p.IsForeignKey() && !state.Contains(c.Name))
             .Select(c => new MemberColumnDefinition(Words(c.Name), Expression.Lambda(Expression.Property(row, c.Name), row), ValueFormat.Auto))];
     }

@@ -1,5 +1,4 @@
 using StockAndFlow.Reading;
-using StockAndFlow.Actions;
 using StockAndFlow.Admin.Api;
 using StockAndFlow.Counting;
 using StockAndFlow.Definitions;
@@ -7,7 +6,7 @@ using StockAndFlow.Definitions;
 namespace StockAndFlow.Admin.Reading;
 
 /// <summary>A stock's recorded history, its members and live counts, for its pages and the stock API.</summary>
-public sealed class StockReader(StockHistory history, LiveCounts live, ActionRunner actions, AdminDatabase database)
+public sealed class StockReader(StockHistory history, LiveCounts live, AdminDatabase database)
 {
     /// <summary>The stock's recorded counts by bucket over <paramref name="range"/>.</summary>
     public Task<IReadOnlyList<LevelPoint>> HistoryAsync(Stock stock, RangeQuery range, CancellationToken cancellationToken)
@@ -33,8 +32,4 @@ public sealed class StockReader(StockHistory history, LiveCounts live, ActionRun
     /// <summary>The stock's live count with its facet values: its last recount plus the writes since.</summary>
     public async Task<StockCount> CountAsync(Stock stock, CancellationToken cancellationToken) =>
         (await live.CountAsync(database.Context, [stock], cancellationToken))[0];
-
-    /// <summary>How many members <paramref name="selection"/> picks: what an action would apply to.</summary>
-    public Task<int> CountSelectionAsync(Stock stock, MemberSelection selection, CancellationToken cancellationToken) =>
-        actions.CountAsync(database.Context, stock, selection, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using StockAndFlow.Reading;
 using StockAndFlow.Definitions;
 
 namespace StockAndFlow.Admin.Reading;
@@ -28,6 +29,16 @@ public sealed record ActionInfo(string Slug, string Name, string? Description, b
     public static IReadOnlyList<ActionInfo> On(StockAndFlowModel model, Stock stock)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return [.. model.ActionsOn(stock).Select(a => new ActionInfo(a.Slug, a.Name, a.Description, a.IsSetBased))];
+        return [.. model.ActionsOn(stock).Select(Of)];
     }
+
+    /// <summary>The actions on the rows of <paramref name="source"/>: a stock's, or for movers every action on a stock of their type.</summary>
+    public static IReadOnlyList<ActionInfo> On(StockAndFlowModel model, MemberSource source)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Stock is { } stock ? On(model, stock) : [.. model.Actions.Where(a => a.EntityType == source.EntityType && a.Stocks.Count > 0).Select(Of)];
+    }
+
+    private static ActionInfo Of(StockAction action) => new(action.Slug, action.Name, action.Description, action.IsSetBased);
 }

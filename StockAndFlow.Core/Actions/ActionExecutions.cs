@@ -26,12 +26,25 @@ public sealed partial class ActionExecutions(
     public const int InlineLimit = 1000;
 
     /// <summary>Records a requested execution (status Queued) and returns its id.</summary>
-    public async Task<long> RequestAsync(DbContext db, StockAction action, Stock stock, MemberSelection selection, string user, CancellationToken cancellationToken = default)
+    public Task<long> RequestAsync(DbContext db, StockAction action, Stock stock, MemberSelection selection, string user, CancellationToken cancellationToken = default) =>
+        RequestAsync(db, action, MemberSource.Members(stock), selection, user, cancellationToken);
+
+    /// <summary>
+    /// Records a requested execution on the rows of <paramref name="source"/> (status Queued) and returns
+    /// its id. For a flow's movers the execution's <see cref="ActionExecution.Stock"/> holds the flow's
+    /// slug and its selection the scope (<see cref="MemberSelection.Movers"/>), resolved again when it runs.
+    /// </summary>
+    public async Task<long> RequestAsync(DbContext db, StockAction action, MemberSource source, MemberSelection selection, string user, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(selection);
+        selection = selection with { Movers = source.Movers };
         var row = new ActionExecution
         {
             Action = action.Slug,
-            Stock = stock.Slug,
+            Stock = source.Stock?.Slug ?? source.Flow!.Slug,
             Filter = selection.Describe(),
             FilterJson = JsonSerializer.Serialize(selection),
             User = user,
@@ -59,10 +72,14 @@ public sealed partial class ActionExecutions(
         }
 
         var action = model.FindAction(execution.Action);
-        var stock = model.FindStock(execution.Stock);
-        if (action is null || stock is null)
+        var selection = JsonSerializer.Deserialize<MemberSelection>(execution.FilterJson) ?? MemberSelection.None;
+        var source = selection.Movers is { } movers
+            ? model.FindFlow(movers.Flow) is { } flow ? MemberSource.MoversOf(flow, movers) : null
+            : model.FindStock(execution.Stock) is { } stock ? MemberSource.Members(stock) : null;
+        if (action is null || source is null)
         {
-            return await FinishAsync(executionId, ActionExecutionStatus.Failed, 0, 0, $"Action '{execution.Action}' or stock '{execution.Stock}' is no longer defined.", cancellationToken);
+            var what = selection.Movers is null ? "stock" : "flow";
+            return await FinishAsync(executionId, ActionExecutionStatus.Failed, 0, 0, $"Action '{execution.Action}' or {what} '{execution.Stock}' is no longer defined.", cancellationToken);
         }
 
         await UpdateAsync(
@@ -72,8 +89,7 @@ public sealed partial class ActionExecutions(
         var committed = 0;
         try
         {
-            var selection = JsonSerializer.Deserialize<MemberSelection>(execution.FilterJson) ?? MemberSelection.None;
-            var result = await runner.ExecuteAsync(db, action, stock, selection, async (processed, selected) =>
+            var result = await runner.ExecuteAsync(db, action, source, selection, async (processed, selected) =>
             {
                 progress.Report(executionId, processed, selected);
                 if (!action.IsSetBased)
@@ -84,7 +100,7 @@ public sealed partial class ActionExecutions(
                     await UpdateAsync(executionId, s => s.SetProperty(e => e.Processed, processed).SetProperty(e => e.Selected, selected), cancellationToken);
                 }
             }, cancellationToken);
-            LogRan(logger, action.Slug, stock.Slug, execution.User, result.Selected, result.Moved);
+            LogRan(logger, action.Slug, execution.Stock, execution.User, result.Selected, result.Moved);
             return await FinishAsync(executionId, ActionExecutionStatus.Succeeded, result.Selected, result.Selected, null, cancellationToken);
         }
         catch (OperationCanceledException)
@@ -95,7 +111,7 @@ public sealed partial class ActionExecutions(
         }
         catch (Exception ex)
         {
-            LogFailed(logger, ex, action.Slug, stock.Slug);
+            LogFailed(logger, ex, action.Slug, execution.Stock);
             return await FinishAsync(executionId, ActionExecutionStatus.Failed, 0, 0, ex.Message, cancellationToken);
         }
         finally

@@ -5,12 +5,13 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using StockAndFlow.Capture;
+using StockAndFlow.Counting;
 using StockAndFlow.Definitions;
 
 namespace StockAndFlow.Reading;
 
 /// <summary>
-/// The rows behind a stock's count: paginated, sortable by any shown column, filterable by a facet
+/// The rows behind a stock's count, or a flow's movers (<see cref="MemberSource"/>): paginated, sortable by any shown column, filterable by a facet
 /// value, a text search and explicit keys. Columns are the entity's scalar properties (key first, at
 /// most <see cref="MaxColumns"/>), so it works for any entity without configuration.
 /// </summary>
@@ -23,7 +24,10 @@ public sealed class MemberQuery
     public const int MaxColumns = 8;
 
     private static readonly MethodInfo PageMethod = typeof(MemberQuery).GetMethod(nameof(PageCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo SelectionMethod = typeof(MemberQuery).GetMethod(nameof(Selection), BindingFlags.Public | BindingFlags.Static)!;
+    private static readonly MethodInfo FacetCountsMethod = typeof(MemberQuery).GetMethod(nameof(FacetCountsCoreAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo FacetValuesMethod = typeof(MemberQuery).GetMethod(nameof(FacetValuesAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo SelectionMethod = typeof(MemberQuery).GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Single(m => m.Name == nameof(Selection) && m.GetParameters()[1].ParameterType == typeof(Stock));
 
     /// <summary>The columns shown for an entity type.</summary>
     public static IReadOnlyList<MemberColumn> Columns(DbContext db, Type entityType)
@@ -35,9 +39,20 @@ public sealed class MemberQuery
             .Select(p => new MemberColumn(p.Name, p.ClrType, p.IsPrimaryKey()))];
     }
 
+    /// <summary>The name of the column that sorts movers by when they moved (their latest event in the range).</summary>
+    public const string MovedAtColumn = "movedAt";
+
     /// <summary>A page of members of <paramref name="stock"/> matching <paramref name="filter"/>.</summary>
-    public static Task<MemberPage> PageAsync(DbContext db, Stock stock, MemberSelection filter, string? sort, bool descending, int page, int pageSize, CancellationToken cancellationToken = default)
+    public static Task<MemberPage> PageAsync(DbContext db, Stock stock, MemberSelection filter, string? sort, bool descending, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        PageAsync(db, MemberSource.Members(stock), filter, sort, descending, page, pageSize, cancellationToken);
+
+    /// <summary>
+    /// A page of the rows of <paramref name="source"/> matching <paramref name="filter"/>. Movers also sort
+    /// by <see cref="MovedAtColumn"/> (their default, newest first) and carry <see cref="MemberRow.MovedAt"/>.
+    /// </summary>
+    public static Task<MemberPage> PageAsync(DbContext db, MemberSource source, MemberSelection filter, string? sort, bool descending, int page, int pageSize, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(source);
         if (page < 1)
         {
             throw new MemberQueryException("page must be 1 or more.");
@@ -48,19 +63,25 @@ public sealed class MemberQuery
             throw new MemberQueryException($"pageSize must be between 1 and {MaxPageSize}.");
         }
 
-        return (Task<MemberPage>)PageMethod.MakeGenericMethod(stock.EntityType).Invoke(null, [db, stock, filter, sort, descending, page, pageSize, cancellationToken])!;
+        return (Task<MemberPage>)PageMethod.MakeGenericMethod(source.EntityType).Invoke(null, [db, source, filter, sort, descending, page, pageSize, cancellationToken])!;
     }
 
     /// <summary>The filter as a predicate over <typeparamref name="T"/> (not including the stock's own predicate).</summary>
     public static Expression<Func<T, bool>> Selection<T>(DbContext db, Stock stock, MemberSelection filter)
+        where T : class =>
+        Selection<T>(db, MemberSource.Members(stock), filter);
+
+    /// <summary>The filter as a predicate over <typeparamref name="T"/> (not including the source's own rows).</summary>
+    public static Expression<Func<T, bool>> Selection<T>(DbContext db, MemberSource source, MemberSelection filter)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(filter);
         var row = Expression.Parameter(typeof(T), "row");
         Expression body = Expression.Constant(true);
         if (filter.Facet is not null)
         {
-            var facet = stock.Facets.FirstOrDefault(f => f.Slug == filter.Facet)
-                ?? throw new MemberQueryException($"Stock '{stock.Slug}' has no facet '{filter.Facet}'. Known: {string.Join(", ", stock.Facets.Select(f => f.Slug))}.");
+            var facet = source.FacetOf(filter.Facet);
             var value = Expression.Invoke(facet.Selector, row);
             body = Expression.AndAlso(body, filter.ValueIsNull
                 ? NullCheck(value, facet)
@@ -84,29 +105,83 @@ public sealed class MemberQuery
     public static LambdaExpression UntypedSelection(DbContext db, Stock stock, MemberSelection filter) =>
         (LambdaExpression)SelectionMethod.MakeGenericMethod(stock.EntityType).Invoke(null, [db, stock, filter])!;
 
-    private static async Task<MemberPage> PageCoreAsync<T>(DbContext db, Stock stock, MemberSelection filter, string? sort, bool descending, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of <paramref name="source"/> by the value of each of its facets (one GROUP BY per facet),
+    /// largest first: what a list offers to filter by.
+    /// </summary>
+    public static Task<IReadOnlyList<FacetCount>> FacetCountsAsync(DbContext db, MemberSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return (Task<IReadOnlyList<FacetCount>>)FacetCountsMethod.MakeGenericMethod(source.EntityType).Invoke(null, [db, source, cancellationToken])!;
+    }
+
+    /// <summary>The rows of <typeparamref name="T"/> whose key is one of <paramref name="keys"/>.</summary>
+    internal static Expression<Func<T, bool>> KeyIn<T>(DbContext db, IReadOnlyList<string> keys)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        return Expression.Lambda<Func<T, bool>>(KeyIn(db, row, typeof(T), keys), row);
+    }
+
+    private static async Task<MemberPage> PageCoreAsync<T>(DbContext db, MemberSource source, MemberSelection filter, string? sort, bool descending, int page, int pageSize, CancellationToken cancellationToken)
         where T : class
     {
         var columns = Columns(db, typeof(T));
-        var sortColumn = sort is null ? columns[0] : columns.FirstOrDefault(c => string.Equals(c.Name, sort, StringComparison.OrdinalIgnoreCase))
-            ?? throw new MemberQueryException($"Cannot sort by '{sort}'. Sortable columns: {string.Join(", ", columns.Select(c => c.Name))}.");
-        var query = db.Set<T>().AsNoTracking().Where(((Stock<T>)stock).TypedPredicate).Where(Selection<T>(db, stock, filter));
+        var (sourceRows, movedAt) = await source.ResolveAsync<T>(db, cancellationToken);
+        var byMove = movedAt is not null && (sort is null || string.Equals(sort, MovedAtColumn, StringComparison.OrdinalIgnoreCase));
+        var sortColumn = byMove || sort is null ? columns[0] : columns.FirstOrDefault(c => string.Equals(c.Name, sort, StringComparison.OrdinalIgnoreCase))
+            ?? throw new MemberQueryException($"Cannot sort by '{sort}'. Sortable columns: {string.Join(", ", columns.Select(c => c.Name).Concat(movedAt is null ? [] : [MovedAtColumn]))}.");
+        descending = (byMove && sort is null) || descending;
+        var query = db.Set<T>().AsNoTracking().Where(sourceRows).Where(Selection<T>(db, source, filter));
         var total = await query.LongCountAsync(cancellationToken);
-        var ordered = OrderBy(query, sortColumn.Name, descending);
-        if (!sortColumn.IsKey)
+        var keyName = columns[0].Name;
+        List<T> entities;
+        if (byMove)
         {
-            ordered = ThenBy(ordered, columns[0].Name);
+            // The time comes from the events, not the row: order the matching keys here, then read one page of rows.
+            var keys = (await query.Select(e => EF.Property<object>(e, keyName)).ToListAsync(cancellationToken)).Select(k => (Value: k, Text: SubjectKey.Format(k))).ToList();
+            var ordered = descending ? keys.OrderByDescending(k => movedAt![k.Text]) : keys.OrderBy(k => movedAt![k.Text]);
+            var pageKeys = ordered.ThenBy(k => k.Value, Comparer<object>.Default).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Text).ToList();
+            var position = pageKeys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
+            var loaded = pageKeys.Count == 0 ? [] : await db.Set<T>().AsNoTracking().Where(KeyIn<T>(db, pageKeys)).ToListAsync(cancellationToken);
+            entities = [.. loaded.OrderBy(e => position[SubjectKey.Format(db.Entry(e).Property(keyName).CurrentValue)])];
+        }
+        else
+        {
+            var ordered = OrderBy(query, sortColumn.Name, descending);
+            if (!sortColumn.IsKey)
+            {
+                ordered = ThenBy(ordered, keyName);
+            }
+
+            entities = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         }
 
-        var entities = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var keyName = columns[0].Name;
         var rows = entities.Select(e =>
         {
             var entry = db.Entry(e);
-            return new MemberRow(SubjectKey.Format(entry.Property(keyName).CurrentValue), [.. columns.Select(c => entry.Property(c.Name).CurrentValue)]);
+            var key = SubjectKey.Format(entry.Property(keyName).CurrentValue);
+            return new MemberRow(key, [.. columns.Select(c => entry.Property(c.Name).CurrentValue)]) { MovedAt = movedAt?.GetValueOrDefault(key) };
         }).ToList();
-        return new MemberPage(columns, rows, total, page, pageSize, sortColumn.Name, descending);
+        return new MemberPage(columns, rows, total, page, pageSize, byMove ? MovedAtColumn : sortColumn.Name, descending);
     }
+
+    private static async Task<IReadOnlyList<FacetCount>> FacetCountsCoreAsync<T>(DbContext db, MemberSource source, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (rows, _) = await source.ResolveAsync<T>(db, cancellationToken);
+        var result = new List<FacetCount>();
+        foreach (var facet in source.Facets)
+        {
+            var values = await (Task<List<FacetValueCount>>)FacetValuesMethod.MakeGenericMethod(typeof(T), facet.ValueType).Invoke(null, [db, rows, facet.Selector, cancellationToken])!;
+            result.Add(new FacetCount(facet, [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)]));
+        }
+
+        return result;
+    }
+
+    private static async Task<List<FacetValueCount>> FacetValuesAsync<T, TValue>(DbContext db, Expression<Func<T, bool>> rows, Expression<Func<T, TValue>> selector, CancellationToken cancellationToken)
+        where T : class =>
+        [.. (await StockCounter.FacetQuery(db, rows, selector).ToListAsync(cancellationToken)).Select(p => new FacetValueCount(FacetValue.Format(p.Key), p.Value))];
 
     private static bool Shown(IProperty property)
     {

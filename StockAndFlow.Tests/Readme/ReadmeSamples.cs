@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Definitions;
 using StockAndFlow.Insights;
+using StockAndFlow.Reading;
 using StockAndFlow.Statistics;
 using StockAndFlow.Tests.Support;
 using StockAndFlow.Web.Data;
@@ -86,6 +87,14 @@ internal static class ReadmeSamples
 
         sf.Action<Lead>("assign-to-me", "Assign").On(cold)                    // code per row, saved in batches
           .ForEachRow(async (lead, services, ct) => lead.OwnerId = await PickOwnerAsync(services, ct));
+    }
+
+    public static async Task ActionOnMoversAsync(StockAndFlowModel model, DbContext db, StockAndFlow.Actions.ActionExecutions executions, DateTime now)
+    {
+        var movers = MemberSource.MoversOf(model.FindFlow("cooling")!, now.AddDays(-7), now);
+        var page = await MemberQuery.PageAsync(db, movers, new MemberSelection("owner", "Ann"), sort: null, descending: false, page: 1, pageSize: 50);
+        var id = await executions.RequestAsync(db, model.FindAction("mark-contacted")!, movers, new MemberSelection("owner", "Ann"), user: "ann@example.com");
+        await executions.RunAsync(id);
     }
 
     public static (MetricDefinition Orders, MetricDefinition Revenue) Statistics(StockAndFlowBuilder sf)

@@ -17,7 +17,8 @@ namespace StockAndFlow.Admin.Areas.StockAndFlowAdmin.Controllers.Actions;
 /// </summary>
 public sealed class ActionsController(
     StockAndFlowModel model,
-    StockReader stocks,
+    AdminReadModel read,
+    MembersReader members,
     ExecutionsReader log,
     ActionExecutions executions,
     ActionProgress progress,
@@ -34,12 +35,7 @@ public sealed class ActionsController(
             return notFound;
         }
 
-        var (selection, all) = ParseSelection();
-        var count = await stocks.CountSelectionAsync(stock, selection, cancellationToken);
-        var outflows = model.Flows.Where(f => f.Sources.Contains(stock)).ToList();
-        var query = Request.Query.Where(p => p.Key is "facet" or "value" or "null" or "search" or "key" or "all").ToList();
-        var preview = await previewer.PreviewAsync(action, stock, selection, count, cancellationToken);
-        return View(new ConfirmPage(action, stock, selection, all, count, outflows, query) { Preview = preview, Entity = model.EntityOf(stock.EntityType) });
+        return View(await ConfirmPageAsync(action, MemberSource.Members(stock), cancellationToken));
     }
 
     [HttpPost]
@@ -51,21 +47,31 @@ public sealed class ActionsController(
             return notFound;
         }
 
-        var (selection, _) = ParseSelection();
-        var count = await stocks.CountSelectionAsync(stock, selection, cancellationToken);
-        var user = User.Identity?.Name ?? "unknown";
-        var id = await executions.RequestAsync(database.Context, action, stock, selection, user, cancellationToken);
-        if (count > ActionExecutions.InlineLimit && scheduler is not null)
+        return await RunAsync(action, MemberSource.Members(stock), cancellationToken);
+    }
+
+    /// <summary>An action on a flow's movers over the range in the query string (resolved again when it runs).</summary>
+    [HttpGet]
+    public async Task<IActionResult> ConfirmMovers(string slug, string actionSlug, CancellationToken cancellationToken)
+    {
+        if (FindMovers(slug, actionSlug, out var source, out var action) is { } notFound)
         {
-            scheduler.EnqueueAction(id);
-        }
-        else
-        {
-            // Not the request's token: a closed tab must not leave a half-recorded execution behind.
-            await executions.RunAsync(id, CancellationToken.None);
+            return notFound;
         }
 
-        return Redirect(Url.Execution(id));
+        return View(nameof(Confirm), await ConfirmPageAsync(action, source, cancellationToken));
+    }
+
+    [HttpPost]
+    [ActionName(nameof(ConfirmMovers))]
+    public async Task<IActionResult> ConfirmMoversPostAsync(string slug, string actionSlug, CancellationToken cancellationToken)
+    {
+        if (FindMovers(slug, actionSlug, out var source, out var action) is { } notFound)
+        {
+            return notFound;
+        }
+
+        return await RunAsync(action, source, cancellationToken);
     }
 
     [HttpGet]
@@ -79,7 +85,7 @@ public sealed class ActionsController(
 
         var row = Row(execution);
         var (processed, selected) = progress.Of(id) ?? (execution.Processed, execution.Selected);
-        return View(new ExecutionPage(execution, row.ActionName, row.StockName, row.StockExists, processed, selected) { Names = await NamesAsync(execution, cancellationToken) });
+        return View(new ExecutionPage(execution, row.ActionName, row.StockName, row.StockExists, processed, selected) { Names = await NamesAsync(execution, cancellationToken), Movers = row.Movers });
     }
 
     [HttpGet]
@@ -101,13 +107,13 @@ public sealed class ActionsController(
     private async Task<string?> NamesAsync(ActionExecution execution, CancellationToken cancellationToken)
     {
         const int Shown = 5;
-        if (model.FindStock(execution.Stock) is not { } stock
-            || System.Text.Json.JsonSerializer.Deserialize<MemberSelection>(execution.FilterJson) is not { Keys: { Count: > 0 } keys })
+        if (System.Text.Json.JsonSerializer.Deserialize<MemberSelection>(execution.FilterJson) is not { Keys: { Count: > 0 } keys } selection
+            || (selection.Movers is { } movers ? model.FindFlow(movers.Flow)?.EntityType : model.FindStock(execution.Stock)?.EntityType) is not { } entityType)
         {
             return null;
         }
 
-        var names = await entities.NamesAsync(stock.EntityType, keys.Take(Shown), cancellationToken);
+        var names = await entities.NamesAsync(entityType, keys.Take(Shown), cancellationToken);
         if (names.Count == 0)
         {
             return null;
@@ -117,10 +123,68 @@ public sealed class ActionsController(
         return keys.Count > Shown ? $"{list} and {keys.Count - Shown} more" : list;
     }
 
+    private async Task<ConfirmPage> ConfirmPageAsync(StockAction action, MemberSource source, CancellationToken cancellationToken)
+    {
+        var (selection, all) = ParseSelection();
+        var count = await members.CountSelectionAsync(action, source, selection, cancellationToken);
+        var outflows = source.Stock is { } stock ? model.Flows.Where(f => f.Sources.Contains(stock)).ToList() : [];
+        var query = Request.Query.Where(p => p.Key is "facet" or "value" or "null" or "search" or "key" or "all" || (source.Movers is not null && p.Key is "range" or "from" or "to")).ToList();
+        var preview = await previewer.PreviewAsync(action, source, selection, count, cancellationToken);
+        return new ConfirmPage(action, source, selection, all, count, outflows, query) { Preview = preview, Entity = model.EntityOf(source.EntityType) };
+    }
+
+    private async Task<IActionResult> RunAsync(StockAction action, MemberSource source, CancellationToken cancellationToken)
+    {
+        var (selection, _) = ParseSelection();
+        var count = await members.CountSelectionAsync(action, source, selection, cancellationToken);
+        var user = User.Identity?.Name ?? "unknown";
+        var id = await executions.RequestAsync(database.Context, action, source, selection, user, cancellationToken);
+        if (count > ActionExecutions.InlineLimit && scheduler is not null)
+        {
+            scheduler.EnqueueAction(id);
+        }
+        else
+        {
+            // Not the request's token: a closed tab must not leave a half-recorded execution behind.
+            await executions.RunAsync(id, CancellationToken.None);
+        }
+
+        return Redirect(Url.Execution(id));
+    }
+
     private LogRow Row(ActionExecution execution)
     {
+        var action = model.FindAction(execution.Action)?.Name ?? execution.Action;
+        if (Movers(execution) is { } movers)
+        {
+            var flow = model.FindFlow(movers.Flow);
+            return new LogRow(execution, action, $"Movers of {flow?.Name ?? movers.Flow}", StockExists: false) { Movers = flow is null ? null : movers };
+        }
+
         var stock = model.FindStock(execution.Stock);
-        return new LogRow(execution, model.FindAction(execution.Action)?.Name ?? execution.Action, stock?.Name ?? execution.Stock, stock is not null);
+        return new LogRow(execution, action, stock?.Name ?? execution.Stock, stock is not null);
+    }
+
+    private static MoverScope? Movers(ActionExecution execution) =>
+        System.Text.Json.JsonSerializer.Deserialize<MemberSelection>(execution.FilterJson)?.Movers;
+
+    private ViewResult? FindMovers(string slug, string actionSlug, out MemberSource source, out StockAction action)
+    {
+        source = null!;
+        action = null!;
+        if (model.FindFlow(slug) is not { } flow)
+        {
+            return NotFoundPage("flow", slug);
+        }
+
+        if (model.FindAction(actionSlug) is not { } named || named.EntityType != flow.EntityType || named.Stocks.Count == 0)
+        {
+            return ProblemPage(StatusCodes.Status404NotFound, "Unknown action", $"The movers of flow '{slug}' have no action '{actionSlug}'.");
+        }
+
+        action = named;
+        source = MembersReader.Movers(flow, RangeQuery.Parse(Request, read.Now, read.Calendar));
+        return null;
     }
 
     private ViewResult? Find(string slug, string actionSlug, out Stock stock, out StockAction action)

@@ -12,6 +12,9 @@ public sealed record ExecutionPage(ActionExecution Execution, string ActionName,
     /// <summary>The ticked rows by their display names, when the selection was ticked rows and a name is declared.</summary>
     public string? Names { get; init; }
 
+    /// <summary>For an action on a flow's movers (whose flow still exists), the flow and range they were picked from.</summary>
+    public global::StockAndFlow.Reading.MoverScope? Movers { get; init; }
+
 
     public bool IsFinished => Execution.Status is ActionExecutionStatus.Succeeded or ActionExecutionStatus.Failed or ActionExecutionStatus.Interrupted;
 

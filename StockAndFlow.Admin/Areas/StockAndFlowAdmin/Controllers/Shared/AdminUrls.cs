@@ -27,6 +27,20 @@ public static class AdminUrls
 
     public static string Flow(this IUrlHelper url, string slug) => Route(url, "stockandflow-admin-flow", new { slug });
 
+    public static string Movers(this IUrlHelper url, string slug, IEnumerable<KeyValuePair<string, StringValues>>? query = null) =>
+        WithQuery(Route(url, "stockandflow-admin-movers", new { slug }), query);
+
+    /// <summary>The movers page of a stored scope: its flow over exactly its range.</summary>
+    public static string Movers(this IUrlHelper url, global::StockAndFlow.Reading.MoverScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        const string Iso = "yyyy-MM-ddTHH:mm:ssZ";
+        return url.Movers(scope.Flow, [new("from", scope.From.ToString(Iso, System.Globalization.CultureInfo.InvariantCulture)), new("to", scope.To.ToString(Iso, System.Globalization.CultureInfo.InvariantCulture))]);
+    }
+
+    public static string ConfirmMoversAction(this IUrlHelper url, string slug, string actionSlug, IEnumerable<KeyValuePair<string, StringValues>>? query = null) =>
+        WithQuery(Route(url, "stockandflow-admin-movers-action", new { slug, actionSlug }), query);
+
     public static string Process(this IUrlHelper url, string slug) => Route(url, "stockandflow-admin-process", new { slug });
 
     public static string Movements(this IUrlHelper url, string entity) => Route(url, "stockandflow-admin-movements", new { entity });
