@@ -167,7 +167,7 @@
 
     function annotationMarker(bucket, colors) {
         var hasAction = bucket.annotations.some(function (a) { return a.kind === 'action'; });
-        return {
+        var marker = {
             type: 'line', scaleID: 'x', value: +wallClock(bucket.bucketStart),
             stockAndFlowAdminKind: hasAction ? 'action' : 'decay',
             borderColor: withAlphaColor(hasAction ? colors.action : colors.decay, 0.8),
@@ -176,18 +176,22 @@
                 display: false, content: annotationLines(bucket), position: 'start', textAlign: 'start',
                 backgroundColor: colors.background, color: colors.text, borderColor: hasAction ? colors.action : colors.decay,
                 borderWidth: 1, borderRadius: 4, padding: 6, font: { size: 11 }, z: 10
-            },
-            enter: function (context) {
-                context.element.label.options.display = true;
-                context.chart.canvas.setAttribute('data-annotation-hover', annotationLines(bucket).join('\n'));
-                return true;
-            },
-            leave: function (context) {
-                context.element.label.options.display = false;
-                context.chart.canvas.removeAttribute('data-annotation-hover');
-                return true;
             }
         };
+        // Shown on the drawn element at once, and kept in the options so a redraw (theme) keeps it.
+        var show = function (context, display) {
+            marker.label.display = display;
+            context.element.label.options.display = display;
+            if (display) {
+                context.chart.canvas.setAttribute('data-annotation-hover', annotationLines(bucket).join('\n'));
+            } else {
+                context.chart.canvas.removeAttribute('data-annotation-hover');
+            }
+            return true;
+        };
+        marker.enter = function (context) { return show(context, true); };
+        marker.leave = function (context) { return show(context, false); };
+        return marker;
     }
 
     // Any CSS colour (hex or rgb()) with an alpha, for markers fainter than their label's border.
@@ -229,6 +233,7 @@
                 item.appendChild(time);
                 item.appendChild(document.createTextNode(' — ' + a.text));
                 item.setAttribute('data-kind', a.kind);
+                item.setAttribute('data-id', a.kind + '-' + a.id);
                 item.setAttribute('data-bucket', bucket.bucketStart);
                 list.appendChild(item);
                 count++;
