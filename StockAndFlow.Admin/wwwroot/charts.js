@@ -150,7 +150,8 @@
     // ---- annotations: bulk actions and decay runs marked on stock and flow charts ----------------
     // One dashed vertical line per bucket holding any (chartjs-plugin-annotation); its label, every
     // action and run of the bucket with who and how many rows, shows while the pointer is on it. The
-    // same lines are listed beside the chart for screen readers and keyboards.
+    // same lines are listed beside the chart for screen readers and keyboards. The label sits at the
+    // foot of its line, away from the chart's own tooltip at the series' points.
 
     function annotationColors() {
         return {
@@ -173,7 +174,7 @@
             borderColor: withAlphaColor(hasAction ? colors.action : colors.decay, 0.8),
             borderWidth: 2, borderDash: [4, 3], hitTolerance: 6, drawTime: 'afterDatasetsDraw',
             label: {
-                display: false, content: annotationLines(bucket), position: 'start', textAlign: 'start',
+                display: false, content: annotationLines(bucket), position: 'end', textAlign: 'start',
                 backgroundColor: colors.background, color: colors.text, borderColor: hasAction ? colors.action : colors.decay,
                 borderWidth: 1, borderRadius: 4, padding: 6, font: { size: 11 }, z: 10
             }
