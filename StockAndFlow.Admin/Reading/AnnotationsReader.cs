@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Admin.Api;
 using StockAndFlow.Definitions;
@@ -19,101 +20,79 @@ namespace StockAndFlow.Admin.Reading;
 /// </remarks>
 public sealed class AnnotationsReader(StockAndFlowModel model, PeriodCalendar calendar, TimeProvider time, AdminDatabase database)
 {
+    private const string DecayKind = "decay";
+    private const string ActionKind = "action";
+
     /// <summary>The actions and decay runs whose moves left or entered <paramref name="stock"/>.</summary>
-    public async Task<IReadOnlyList<AnnotationBucket>> ForStockAsync(Stock stock, RangeQuery range, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AnnotationBucket>> ForStockAsync(Stock stock, RangeQuery range, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stock);
-        ArgumentNullException.ThrowIfNull(range);
         var slug = stock.Slug;
 
         // Stocks whose flows can carry a row into this one: an action on them may have moved rows here.
         var feeders = model.Flows.Where(f => f.Sinks.Contains(stock)).SelectMany(f => f.Sources).Where(s => !s.IsExternal).Select(s => s.Slug).Append(slug).Distinct().ToList();
-        var runs = await DecayRunsAsync(range, r => r.FromStock == slug || r.ToStock == slug, e => e.Source == slug || e.Sink == slug, cancellationToken);
-        var actions = await ActionsAsync(range, x => feeders.Contains(x.Stock), e => e.Source == slug || e.Sink == slug, cancellationToken);
-        return Group(runs.Concat(actions), range);
+        return ReadAsync(range, r => r.FromStock == slug || r.ToStock == slug, x => feeders.Contains(x.Stock), e => e.Source == slug || e.Sink == slug, cancellationToken);
     }
 
     /// <summary>The actions and decay runs whose moves went along <paramref name="flow"/>.</summary>
-    public async Task<IReadOnlyList<AnnotationBucket>> ForFlowAsync(Flow flow, RangeQuery range, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AnnotationBucket>> ForFlowAsync(Flow flow, RangeQuery range, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(flow);
-        ArgumentNullException.ThrowIfNull(range);
         var slug = flow.Slug;
         var sources = flow.Sources.Where(s => !s.IsExternal).Select(s => s.Slug).ToList();
         var sinks = flow.Sinks.Where(s => !s.IsExternal).Select(s => s.Slug).ToList();
-        var runs = await DecayRunsAsync(range, r => sources.Contains(r.FromStock) && sinks.Contains(r.ToStock), e => e.Flow == slug, cancellationToken);
-        var actions = await ActionsAsync(range, x => sources.Contains(x.Stock), e => e.Flow == slug, cancellationToken);
-        return Group(runs.Concat(actions), range);
+        return ReadAsync(range, r => sources.Contains(r.FromStock) && sinks.Contains(r.ToStock), x => sources.Contains(x.Stock), e => e.Flow == slug, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<ChartAnnotation>> DecayRunsAsync(
+    // Decay runs and executions as one shape (a run's moves go from its stock to its target, an
+    // execution's from its stock anywhere), each with its events on the chart counted in the same query.
+    private async Task<IReadOnlyList<AnnotationBucket>> ReadAsync(
         RangeQuery range,
-        System.Linq.Expressions.Expression<Func<DecayRun, bool>> touches,
-        System.Linq.Expressions.Expression<Func<FlowEvent, bool>> relevant,
+        Expression<Func<DecayRun, bool>> runTouches,
+        Expression<Func<ActionExecution, bool>> actionTouches,
+        Expression<Func<FlowEvent, bool>> relevant,
         CancellationToken cancellationToken)
     {
-        var db = database.Context;
-        var events = db.Set<FlowEvent>().Where(relevant);
-        var found = await db.Set<DecayRun>().AsNoTracking()
-            .Where(r => r.StartedAt < range.To && r.FinishedAt >= range.From)
-            .Where(touches)
-            .Select(r => new
-            {
-                r.Id,
-                r.Rule,
-                r.FromStock,
-                r.ToStock,
-                r.RanBy,
-                Rows = events.Where(e => e.Source == r.FromStock && e.Sink == r.ToStock && e.OccurredAt >= r.StartedAt && e.OccurredAt <= r.FinishedAt)
-                    .Select(e => e.SubjectKey).Distinct().Count(),
-                At = events.Where(e => e.Source == r.FromStock && e.Sink == r.ToStock && e.OccurredAt >= r.StartedAt && e.OccurredAt <= r.FinishedAt)
-                    .Min(e => (DateTime?)e.OccurredAt),
-            })
-            .ToListAsync(cancellationToken);
-        return [.. found.Where(r => r.Rows > 0 && r.At is not null).Select(r => new ChartAnnotation(
-            "decay",
-            r.Id,
-            DateTime.SpecifyKind(r.At!.Value, DateTimeKind.Utc),
-            model.FindDecayRule(r.Rule)?.Name ?? r.Rule,
-            r.RanBy,
-            r.Rows,
-            string.Create(CultureInfo.InvariantCulture, $"Decay: {StockName(r.FromStock)} → {StockName(r.ToStock)}, {Rows(r.Rows)}, {r.RanBy}")))];
-    }
-
-    private async Task<IReadOnlyList<ChartAnnotation>> ActionsAsync(
-        RangeQuery range,
-        System.Linq.Expressions.Expression<Func<ActionExecution, bool>> touches,
-        System.Linq.Expressions.Expression<Func<FlowEvent, bool>> relevant,
-        CancellationToken cancellationToken)
-    {
+        ArgumentNullException.ThrowIfNull(range);
         var db = database.Context;
         var now = time.GetUtcNow().UtcDateTime;
         var events = db.Set<FlowEvent>().Where(relevant);
+        var runs = db.Set<DecayRun>()
+            .Where(r => r.StartedAt < range.To && r.FinishedAt >= range.From)
+            .Where(runTouches)
+            .Select(r => new Window { Kind = DecayKind, Id = r.Id, What = r.Rule, By = r.RanBy, Source = r.FromStock, Sink = r.ToStock, Start = r.StartedAt, End = r.FinishedAt });
 
         // A running execution's moves so far count up to now; a queued or failed one moved nothing.
-        var found = await db.Set<ActionExecution>().AsNoTracking()
+        var executions = db.Set<ActionExecution>()
             .Where(x => x.Status != ActionExecutionStatus.Queued && x.Status != ActionExecutionStatus.Failed)
             .Where(x => x.RequestedAt < range.To && (x.FinishedAt ?? now) >= range.From)
-            .Where(touches)
-            .Select(x => new
+            .Where(actionTouches)
+            .Select(x => new Window { Kind = ActionKind, Id = x.Id, What = x.Action, By = x.User, Source = x.Stock, Sink = null, Start = x.RequestedAt, End = x.FinishedAt ?? now });
+        var found = await runs.Concat(executions)
+            .Select(w => new
             {
-                x.Id,
-                x.Action,
-                x.User,
-                Rows = events.Where(e => e.Source == x.Stock && e.OccurredAt >= x.RequestedAt && e.OccurredAt <= (x.FinishedAt ?? now))
+                w.Kind,
+                w.Id,
+                w.What,
+                w.By,
+                w.Source,
+                w.Sink,
+                Rows = events.Where(e => e.Source == w.Source && (w.Sink == null || e.Sink == w.Sink) && e.OccurredAt >= w.Start && e.OccurredAt <= w.End)
                     .Select(e => e.SubjectKey).Distinct().Count(),
-                At = events.Where(e => e.Source == x.Stock && e.OccurredAt >= x.RequestedAt && e.OccurredAt <= (x.FinishedAt ?? now))
+                At = events.Where(e => e.Source == w.Source && (w.Sink == null || e.Sink == w.Sink) && e.OccurredAt >= w.Start && e.OccurredAt <= w.End)
                     .Min(e => (DateTime?)e.OccurredAt),
             })
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
-        return [.. found.Where(x => x.Rows > 0 && x.At is not null).Select(x => new ChartAnnotation(
-            "action",
-            x.Id,
-            DateTime.SpecifyKind(x.At!.Value, DateTimeKind.Utc),
-            model.FindAction(x.Action)?.Name ?? x.Action,
-            x.User,
-            x.Rows,
-            string.Create(CultureInfo.InvariantCulture, $"Action '{model.FindAction(x.Action)?.Name ?? x.Action}' by {x.User}, {Rows(x.Rows)}")))];
+        var annotations = found.Where(w => w.Rows > 0 && w.At is not null).Select(w =>
+        {
+            var what = w.Kind == DecayKind ? model.FindDecayRule(w.What)?.Name ?? w.What : model.FindAction(w.What)?.Name ?? w.What;
+            var text = w.Kind == DecayKind
+                ? $"Decay: {StockName(w.Source)} → {StockName(w.Sink!)}, {Rows(w.Rows)}, {w.By}"
+                : $"Action '{what}' by {w.By}, {Rows(w.Rows)}";
+            return new ChartAnnotation(w.Kind, w.Id, DateTime.SpecifyKind(w.At!.Value, DateTimeKind.Utc), what, w.By, w.Rows, text);
+        });
+        return Group(annotations, range);
     }
 
     private List<AnnotationBucket> Group(IEnumerable<ChartAnnotation> annotations, RangeQuery range) =>
@@ -124,6 +103,25 @@ public sealed class AnnotationsReader(StockAndFlowModel model, PeriodCalendar ca
             .Select(g => new AnnotationBucket(g.Key, g.Sum(a => a.Rows), [.. g.OrderBy(a => a.At).ThenBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.Id)]))];
 
     private string StockName(string slug) => model.FindStock(slug)?.Name ?? slug;
+
+    private sealed class Window
+    {
+        public string Kind { get; init; } = "";
+
+        public long Id { get; init; }
+
+        public string What { get; init; } = "";
+
+        public string By { get; init; } = "";
+
+        public string Source { get; init; } = "";
+
+        public string? Sink { get; init; }
+
+        public DateTime Start { get; init; }
+
+        public DateTime End { get; init; }
+    }
 
     private static string Rows(int rows) => rows == 1 ? "1 row" : string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows");
 }
