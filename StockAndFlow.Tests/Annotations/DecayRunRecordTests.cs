@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StockAndFlow.Decay;
-using StockAndFlow.Definitions;
 using StockAndFlow.Storage;
+using StockAndFlow.Tests.Decay;
 using StockAndFlow.Tests.Support;
 
 namespace StockAndFlow.Tests.Annotations;
@@ -10,17 +10,6 @@ namespace StockAndFlow.Tests.Annotations;
 /// <summary>The record each decay run that moves rows leaves: what the charts mark a run from.</summary>
 public sealed class DecayRunRecordTests
 {
-    private static void Define(StockAndFlowBuilder sf)
-    {
-        var open = sf.Stock<Ticket>("open-tickets", t => t.Open);
-        var closed = sf.Stock<Ticket>("closed-tickets", t => !t.Open);
-        sf.Flow<Ticket>("opening").From(Stock.External).To(open);
-        sf.Flow<Ticket>("expiring").From(open).To(closed);
-        sf.Decay<Ticket>("stale-tickets").From(open).To(closed)
-            .When(t => t.TouchedAt, olderThan: TimeSpan.FromDays(7))
-            .Set(s => s.SetProperty(t => t.Open, false));
-    }
-
     [Theory]
     [AllProviders]
     public async Task ARunThatMovesRows_RecordsItsRuleStocksRowsAndWho_AroundItsEvents(string provider)
@@ -89,7 +78,7 @@ public sealed class DecayRunRecordTests
 
     private static async Task<Engine> StartAsync(string provider, int stale, int fresh)
     {
-        var engine = await Engine.StartAsync(provider, Define);
+        var engine = await Engine.StartAsync(provider, DecayRunnerTests.Define);
         var now = engine.Time.GetUtcNow().UtcDateTime;
         await using var db = engine.NewContext();
         db.Set<Ticket>().AddRange(Enumerable.Range(0, stale).Select(i => new Ticket { Open = true, TouchedAt = now.AddDays(-10 - i) }));
