@@ -10,7 +10,8 @@ namespace StockAndFlow.Tests.Browser;
 /// <summary>
 /// A bulk action run from the admin appears on its stock's chart: a marker configured in Chart.js's
 /// annotation plugin at the bucket of its moves, whose label (who, what, how many rows) shows on hover,
-/// listed beside the chart for screen readers, and recoloured with the theme.
+/// listed beside the chart for screen readers, and recoloured with the theme; the flow its rows went
+/// along marks it as well.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class AnnotationTests(BrowserFixture browser, ITestOutputHelper output)
@@ -74,6 +75,11 @@ public sealed partial class AnnotationTests(BrowserFixture browser, ITestOutputH
         await Screenshots.SaveAsync(page, Test, "2-dark", output);
         await page.Locator("nav [data-theme-toggle]").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "light");
+
+        // The flow its rows went along marks it too.
+        await page.GotoAsync("/stockflow-admin/flows/cooling?range=7d&period=day");
+        await Expect(page.Locator("canvas[data-chart='flow']")).ToHaveAttributeAsync("data-annotations-ready", new Regex("^[1-9]"));
+        await Expect(page.Locator($"[data-stockandflow-admin='chart-annotations'] li[data-id='action-{id}']")).ToContainTextAsync(expected);
         problems.AssertNone();
     }
 
