@@ -58,6 +58,7 @@ public static class StockAndFlowAdminServiceCollectionExtensions
         services.TryAddScoped<DiagramReader>();
         services.TryAddScoped<ProjectionReader>();
         services.TryAddScoped<AlertsReader>();
+        services.TryAddScoped<AnnotationsReader>();
         services.TryAddScoped<EntityRows>();
         services.TryAddScoped<ActionPreviewer>();
         services.TryAddScoped<JobTraces>();

@@ -27,6 +27,7 @@ internal static class AdminApi
         api.MapMovementsApi();
         api.MapDiagramsApi();
         api.MapAlertsApi();
+        api.MapAnnotationsApi();
         api.MapGet(DocumentPath, GetDocument);
         return api;
     }

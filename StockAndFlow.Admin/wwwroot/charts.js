@@ -73,6 +73,7 @@
         options.plugins.legend = options.plugins.legend || {};
         options.plugins.legend.labels = options.plugins.legend.labels || {};
         options.plugins.legend.labels.color = colors.text;
+        paintAnnotations(options);
         return options;
     }
 
@@ -143,6 +144,133 @@
                     scales: { x: { display: false }, y: { display: false, beginAtZero: false } }
                 }
             }));
+        });
+    }
+
+    // ---- annotations: bulk actions and decay runs marked on stock and flow charts ----------------
+    // One dashed vertical line per bucket holding any (chartjs-plugin-annotation); its label, every
+    // action and run of the bucket with who and how many rows, shows while the pointer is on it. The
+    // same lines are listed beside the chart for screen readers and keyboards. The label sits at the
+    // foot of its line, away from the chart's own tooltip at the series' points.
+
+    function annotationColors() {
+        return {
+            action: cssVar('--bs-danger-text-emphasis', '#58151c'),
+            decay: cssVar('--bs-info-text-emphasis', '#055160'),
+            background: cssVar('--bs-body-bg', '#fff'),
+            text: cssVar('--bs-body-color', '#212529')
+        };
+    }
+
+    function annotationLines(bucket) {
+        return bucket.annotations.map(function (a) { return a.text; });
+    }
+
+    function annotationMarker(bucket, colors) {
+        var hasAction = bucket.annotations.some(function (a) { return a.kind === 'action'; });
+        var marker = {
+            type: 'line', scaleID: 'x', value: +wallClock(bucket.bucketStart),
+            stockAndFlowAdminKind: hasAction ? 'action' : 'decay',
+            borderColor: withAlphaColor(hasAction ? colors.action : colors.decay, 0.8),
+            borderWidth: 2, borderDash: [4, 3], hitTolerance: 6, drawTime: 'afterDatasetsDraw',
+            label: {
+                display: false, content: annotationLines(bucket), position: 'end', textAlign: 'start',
+                backgroundColor: colors.background, color: colors.text, borderColor: hasAction ? colors.action : colors.decay,
+                borderWidth: 1, borderRadius: 4, padding: 6, font: { size: 11 }, z: 10
+            }
+        };
+        // Shown on the drawn element at once, and kept in the options so a redraw (theme) keeps it.
+        var show = function (context, display) {
+            marker.label.display = display;
+            context.element.label.options.display = display;
+            if (display) {
+                context.chart.canvas.setAttribute('data-annotation-hover', annotationLines(bucket).join('\n'));
+            } else {
+                context.chart.canvas.removeAttribute('data-annotation-hover');
+            }
+            return true;
+        };
+        marker.enter = function (context) { return show(context, true); };
+        marker.leave = function (context) { return show(context, false); };
+        return marker;
+    }
+
+    // Any CSS colour (hex or rgb()) with an alpha, for markers fainter than their label's border.
+    function withAlphaColor(color, alpha) {
+        if (/^#[0-9a-f]{6}$/i.test(color)) {
+            return withAlpha(color, alpha);
+        }
+        var m = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
+        return m ? 'rgba(' + m[1] + ',' + m[2] + ',' + m[3] + ',' + alpha + ')' : color;
+    }
+
+    function paintAnnotations(options) {
+        var annotations = options.plugins && options.plugins.annotation && options.plugins.annotation.annotations;
+        if (!annotations) {
+            return;
+        }
+        var colors = annotationColors();
+        annotations.forEach(function (marker) {
+            var color = marker.stockAndFlowAdminKind === 'action' ? colors.action : colors.decay;
+            marker.borderColor = withAlphaColor(color, 0.8);
+            marker.label.backgroundColor = colors.background;
+            marker.label.color = colors.text;
+            marker.label.borderColor = color;
+        });
+    }
+
+    function listAnnotations(list, json) {
+        if (!list) {
+            return;
+        }
+        list.replaceChildren();
+        var count = 0;
+        (json.buckets || []).forEach(function (bucket) {
+            bucket.annotations.forEach(function (a) {
+                var item = document.createElement('li');
+                var time = document.createElement('time');
+                time.dateTime = a.at;
+                time.textContent = wallClock(a.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+                item.appendChild(time);
+                item.appendChild(document.createTextNode(' — ' + a.text));
+                item.setAttribute('data-kind', a.kind);
+                item.setAttribute('data-id', a.kind + '-' + a.id);
+                item.setAttribute('data-bucket', bucket.bucketStart);
+                list.appendChild(item);
+                count++;
+            });
+        });
+        var holder = list.closest('[data-annotations]');
+        if (holder) {
+            holder.hidden = count === 0;
+            var summary = holder.querySelector('[data-annotations-count]');
+            if (summary) {
+                summary.textContent = numbers.format(count);
+            }
+        }
+        list.setAttribute('data-loaded', 'true');
+    }
+
+    function loadAnnotations(canvas, params, request) {
+        var url = canvas.getAttribute('data-annotations-url');
+        var chart = canvas.stockAndFlowAdminChart;
+        if (!url || !chart) {
+            return null;
+        }
+        var body = canvas.closest('.card-body');
+        var list = body ? body.querySelector('[data-stockandflow-admin="chart-annotations"]') : null;
+        return fetchJson(rewrite(url, params)).then(function (json) {
+            if (request !== canvas.stockAndFlowAdminRequest || chart !== canvas.stockAndFlowAdminChart) {
+                return;
+            }
+            var colors = annotationColors();
+            // The options given (not the resolved proxy), so paint() finds them on a theme switch.
+            chart.config.options.plugins.annotation = { annotations: (json.buckets || []).map(function (b) { return annotationMarker(b, colors); }) };
+            chart.update('none');
+            listAnnotations(list, json);
+            canvas.setAttribute('data-annotations-ready', String((json.buckets || []).length));
+        }, function (error) {
+            say(statusOf(canvas), 'Could not load the chart\'s markers: ' + error.message);
         });
     }
 
@@ -292,6 +420,7 @@
                 return; // a later range was chosen while this one loaded
             }
             var datasets = draw(canvas, json);
+            loadAnnotations(canvas, params, request);
             var empty = datasets.every(function (d) {
                 return d.data.every(function (p) { return p.y === null || p.y === undefined; });
             });

@@ -22,6 +22,7 @@ public static class StockAndFlowModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StockRecordConfiguration());
         modelBuilder.ApplyConfiguration(new StockFacetRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DecayRuleStateConfiguration());
+        modelBuilder.ApplyConfiguration(new DecayRunConfiguration());
         modelBuilder.ApplyConfiguration(new FlowRecordConfiguration());
         modelBuilder.ApplyConfiguration(new CheckpointConfiguration());
         modelBuilder.ApplyConfiguration(new ActionExecutionConfiguration());

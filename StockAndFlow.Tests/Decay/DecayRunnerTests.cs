@@ -10,7 +10,8 @@ namespace StockAndFlow.Tests.Decay;
 /// <summary>Decay over items whose "opened" time ages: open items older than 7 days close.</summary>
 public sealed class DecayRunnerTests
 {
-    private static void Define(StockAndFlowBuilder sf)
+    /// <summary>Open and closed tickets, with the rule that closes tickets untouched for 7 days.</summary>
+    internal static void Define(StockAndFlowBuilder sf)
     {
         var open = sf.Stock<Ticket>("open-tickets", t => t.Open);
         var closed = sf.Stock<Ticket>("closed-tickets", t => !t.Open);

@@ -49,6 +49,8 @@ public sealed class AuthorizationTests(AdminAppFactory factory)
         "/stockflow-admin/api/stocks/hot-leads/projection",
         "/stockflow-admin/api/types/Lead/dwell",
         "/stockflow-admin/api/stocks/hot-leads/cohorts",
+        "/stockflow-admin/api/stocks/hot-leads/annotations?range=30d",
+        "/stockflow-admin/api/flows/cooling/annotations",
         "/stockflow-admin/api/insights/leads-by-source",
         "/stockflow-admin/api/statistics/shop/orders?period=lifetime",
         "/stockflow-admin/api/statistics/shop/revenue?period=month&objectType=Customer&format=csv",

@@ -3,9 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using StockAndFlow.Actions;
 using StockAndFlow.Counting;
 using StockAndFlow.Decay;
 using StockAndFlow.Definitions;
+using StockAndFlow.Reading;
 using StockAndFlow.Web.Data;
 
 namespace StockAndFlow.Web.Demo;
@@ -26,6 +28,7 @@ public sealed partial class DemoSeeder(
     StockCounter counter,
     StockSnapshotter snapshotter,
     DecayRunner decay,
+    ActionRunner actions,
     FlowRecordUpdater flowRecords,
     PeriodCalendar calendar,
     TimeProvider time,
@@ -34,6 +37,12 @@ public sealed partial class DemoSeeder(
 {
     /// <summary>What every random draw starts from, so each first run plays the same business.</summary>
     public const int RandomSeed = 20261122;
+
+    /// <summary>Every this many days of history, the demo's operator re-contacts a set of cold leads.</summary>
+    public const int DaysBetweenActions = 10;
+
+    /// <summary>Who runs the history's bulk actions: the demo's admin.</summary>
+    public const string Operator = "admin@stockandflow.local";
 
     public async Task SeedIfEmptyAsync(ShopDbContext db, CancellationToken cancellationToken)
     {
@@ -91,6 +100,11 @@ public sealed partial class DemoSeeder(
     private async Task EndDayAsync(ShopDbContext db, DemoClock clock, DemoDay day, DemoDay? next, DemoTimings timings, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        if (day.Index % DaysBetweenActions == DaysBetweenActions - 1)
+        {
+            await ActAsync(db, clock, day, cancellationToken);
+        }
+
         clock.SetSimulatedTime(day.DecayAt);
         foreach (var rule in model.DecayRules)
         {
@@ -107,6 +121,41 @@ public sealed partial class DemoSeeder(
 
         db.ChangeTracker.Clear();
         timings.Snapshots += Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>
+    /// What an operator does from the admin now and then: "Mark as contacted" on the cold leads of one
+    /// source, recorded in the audit log as the admin would, so the charts have actions to mark.
+    /// </summary>
+    private async Task ActAsync(ShopDbContext db, DemoClock clock, DemoDay day, CancellationToken cancellationToken)
+    {
+        if (model.FindAction("mark-contacted") is not { } action || model.FindStock("cold-leads") is not { } cold)
+        {
+            return;
+        }
+
+        string[] sources = ["web", "referral", "event", "ads"];
+        var selection = new MemberSelection(Facet: "source", Value: sources[day.Index / DaysBetweenActions % sources.Length]);
+        clock.SetSimulatedTime(day.At(1)); // after the day's activity, before its decay
+        var at = time.GetUtcNow().UtcDateTime;
+        var result = await actions.ExecuteAsync(db, action, cold, selection, cancellationToken: cancellationToken);
+        var execution = new ActionExecution
+        {
+            Action = action.Slug,
+            Stock = cold.Slug,
+            Filter = selection.Describe(),
+            FilterJson = System.Text.Json.JsonSerializer.Serialize(selection),
+            User = Operator,
+            Status = ActionExecutionStatus.Succeeded,
+            RequestedAt = at,
+            FinishedAt = time.GetUtcNow().UtcDateTime,
+            Selected = result.Selected,
+            Processed = result.Selected,
+            Affected = result.Selected,
+        };
+        db.Add(execution);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(execution).State = EntityState.Detached;
     }
 
     /// <summary>

@@ -1,0 +1,46 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace StockAndFlow.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DecayRuns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "StockAndFlow_DecayRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FromStock = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ToStock = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Moved = table.Column<int>(type: "INTEGER", nullable: false),
+                    RanBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockAndFlow_DecayRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockAndFlow_DecayRuns_StartedAt",
+                table: "StockAndFlow_DecayRuns",
+                column: "StartedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "StockAndFlow_DecayRuns");
+        }
+    }
+}
