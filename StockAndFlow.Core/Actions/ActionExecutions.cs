@@ -180,12 +180,12 @@ public sealed partial class ActionExecutions(
         return await db.Set<ActionExecution>().AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Action '{Action}' on stock '{Stock}' by {User}: {Selected} selected, {Moved} moved to another stock.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Action '{Action}' on '{Stock}' by {User}: {Selected} selected, {Moved} moved to another stock.")]
     private static partial void LogRan(ILogger logger, string action, string stock, string user, int selected, int moved);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Action execution {Id} ('{Action}') marked interrupted: {What}")]
     private static partial void LogInterrupted(ILogger logger, long id, string action, string what);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Action '{Action}' on stock '{Stock}' failed; nothing was changed.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Action '{Action}' on '{Stock}' failed; nothing was changed.")]
     private static partial void LogFailed(ILogger logger, Exception exception, string action, string stock);
 }

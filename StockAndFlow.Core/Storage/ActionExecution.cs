@@ -32,7 +32,7 @@ public sealed class ActionExecution
     /// <summary>The action's slug.</summary>
     public string Action { get; set; } = "";
 
-    /// <summary>The stock whose members were selected.</summary>
+    /// <summary>The stock whose members were selected, or for an action on a flow's movers the flow (its scope is in <see cref="FilterJson"/>).</summary>
     public string Stock { get; set; } = "";
 
     /// <summary>The selection, readable (e.g. "source=web, 3 selected rows").</summary>

@@ -17,6 +17,7 @@ public sealed class EveryPageFitsTests(BrowserFixture browser, ITestOutputHelper
         "/stockflow-admin/stocks/hot-leads/members",
         "/stockflow-admin/stocks/cold-leads/actions/mark-contacted?all=1",
         "/stockflow-admin/flows/cooling",
+        "/stockflow-admin/flows/cooling/movers",
         "/stockflow-admin/processes/pipeline",
         "/stockflow-admin/executions",
         "/stockflow-admin/jobs",
