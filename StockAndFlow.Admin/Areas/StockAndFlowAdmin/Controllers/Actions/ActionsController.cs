@@ -54,7 +54,7 @@ public sealed class ActionsController(
         var (selection, _) = ParseSelection();
         var count = await stocks.CountSelectionAsync(stock, selection, cancellationToken);
         var user = User.Identity?.Name ?? "unknown";
-        var id = await executions.RequestAsync(database.Context, action, stock, selection, user, cancellationToken);
+        var id = await executions.RequestAsync(database.Primary, action, stock, selection, user, cancellationToken);
         if (count > ActionExecutions.InlineLimit && scheduler is not null)
         {
             scheduler.EnqueueAction(id);

@@ -56,7 +56,7 @@ public sealed class JobsController(
             return ProblemPage(StatusCodes.Status400BadRequest, "Invalid 'command'", $"'{command}' is not a command; use pause or resume.");
         }
 
-        await decay.SetPausedAsync(database.Context, found, command == "pause", cancellationToken);
+        await decay.SetPausedAsync(database.Primary, found, command == "pause", cancellationToken);
         TempData[MessageKey] = $"{found.Name} is {(command == "pause" ? "paused: its job moves nothing until resumed" : "running again")}.";
         return Redirect(Url.Jobs());
     }
