@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -22,7 +23,8 @@ namespace StockAndFlow.Tests.Scaling;
 /// The admin reading a real PostgreSQL streaming standby (<c>ConnectionStrings:StockAndFlowRead</c>):
 /// the demo writes on the primary, the standby replays, and the admin shows the standby's numbers with
 /// how far behind they are; its writes still go to the primary. ./test.sh starts the standby with
-/// pg_basebackup -R and exports <see cref="StandbyVariable"/>.
+/// pg_basebackup -R and exports <see cref="StandbyVariable"/>. On SQLite the read connection is a
+/// snapshot of the app's file, so the admin's numbers are the snapshot's while the app writes its own.
 /// </summary>
 [Collection(HangfireHostsCollection.Name)]
 public sealed partial class ReadReplicaTests
@@ -81,6 +83,55 @@ public sealed partial class ReadReplicaTests
         Assert.Equal("true", LagLine(resumed).Groups["caughtUp"].Value);
 
         // Writes go to the primary: a standby refuses them ("cannot execute … in a read-only transaction").
+        await AssertWritesGoToTheAppsDatabaseAsync(factory, client);
+    }
+
+    [Fact]
+    public async Task OnSqliteTheAdminReadsTheReadFile_WithoutALagLine_AndWritesToTheAppsFile()
+    {
+        await using var demo = new DemoAppFactory();
+        var copy = Path.Combine(Path.GetDirectoryName(demo.DatabasePath)!, "read.db");
+        var read = $"Data Source={copy}";
+        await using var factory = WithReadConnection(demo, read);
+        using var client = await AdminAppFactory.SignInAsync(factory, AdminAppFactory.AdminEmail, AdminAppFactory.AdminPassword);
+        await using (var connection = new SqliteConnection($"Data Source={demo.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var vacuum = new SqliteCommand($"VACUUM INTO '{copy}'", connection);
+            await vacuum.ExecuteNonQueryAsync();
+        }
+
+        var hot = await CountHotAsync(factory, read);
+        var cooled = await CoolHotLeadsAsync(factory, 3);
+        var html = await client.GetStringAsync("/stockflow-admin");
+
+        Assert.Equal(hot - cooled, await CountHotAsync(factory, $"Data Source={demo.DatabasePath}"));
+        Assert.Equal(hot, HotOnIndex(html));
+        Assert.Equal(hot, await HotFromApiAsync(client));
+        Assert.DoesNotContain("data-stockandflow-admin=\"replica-lag\"", html, StringComparison.Ordinal);
+        await AssertWritesGoToTheAppsDatabaseAsync(factory, client);
+        Assert.Equal(hot, await CountHotAsync(factory, read));
+    }
+
+    [PostgreSqlFact]
+    public async Task AReadConnectionToThePrimaryShowsTheNumbersAndNoLagLine()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateOnServerAsync();
+        await using var factory = WithReadConnection(new ProviderAppFactory("PostgreSql", database.ConnectionString), database.ConnectionString);
+        using var client = await AdminAppFactory.SignInAsync(factory, AdminAppFactory.AdminEmail, AdminAppFactory.AdminPassword);
+
+        var html = await client.GetStringAsync("/stockflow-admin");
+
+        Assert.Equal(await CountHotAsync(factory, database.ConnectionString), HotOnIndex(html));
+        Assert.DoesNotContain("data-stockandflow-admin=\"replica-lag\"", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs "mark-contacted" on two cold leads (its preview rehearses it first) and pauses a decay rule
+    /// through the admin's forms, then checks both on the app's own database.
+    /// </summary>
+    private static async Task AssertWritesGoToTheAppsDatabaseAsync(WebApplicationFactory<Program> factory, HttpClient client)
+    {
         var cold = await ColdLeadIdsAsync(factory, 2);
         var confirmUrl = $"/stockflow-admin/stocks/cold-leads/actions/mark-contacted?{string.Join('&', cold.Select(id => $"key={id}"))}";
         var confirm = await client.GetStringAsync(confirmUrl);
@@ -104,19 +155,6 @@ public sealed partial class ReadReplicaTests
         Assert.Equal(cold.Count, await primary.Leads.CountAsync(l => cold.Contains(l.Id) && l.Temperature == Temperature.Hot));
         Assert.Equal(1, await primary.Set<ActionExecution>().CountAsync(e => e.Action == "mark-contacted"));
         Assert.True(await scope.ServiceProvider.GetRequiredService<DecayRunner>().IsPausedAsync(primary, rule));
-    }
-
-    [PostgreSqlFact]
-    public async Task AReadConnectionToThePrimaryShowsTheNumbersAndNoLagLine()
-    {
-        await using var database = await PostgreSqlTestDatabase.CreateOnServerAsync();
-        await using var factory = WithReadConnection(new ProviderAppFactory("PostgreSql", database.ConnectionString), database.ConnectionString);
-        using var client = await AdminAppFactory.SignInAsync(factory, AdminAppFactory.AdminEmail, AdminAppFactory.AdminPassword);
-
-        var html = await client.GetStringAsync("/stockflow-admin");
-
-        Assert.Equal(await CountHotAsync(factory, database.ConnectionString), HotOnIndex(html));
-        Assert.DoesNotContain("data-stockandflow-admin=\"replica-lag\"", html, StringComparison.Ordinal);
     }
 
     private static WebApplicationFactory<Program> WithReadConnection(WebApplicationFactory<Program> factory, string read) =>
