@@ -14,7 +14,7 @@ namespace StockAndFlow.Admin.Reading;
 /// and options on that connection (a read replica). Writes (bulk actions, pausing decay) and the admin's
 /// own audit log go to <see cref="Primary"/>, the host's context, always.
 /// </summary>
-public sealed class AdminDatabase(IStockAndFlowContextFactory factory, IServiceProvider services, IOptions<StockAndFlowAdminOptions> options) : IAsyncDisposable
+public sealed class AdminDatabase(IStockAndFlowContextFactory factory, IServiceProvider services, IOptions<StockAndFlowAdminOptions> options) : IAsyncDisposable, IDisposable
 {
     private DbContext? _primary;
     private StockAndFlowScope? _readScope;
@@ -57,6 +57,16 @@ public sealed class AdminDatabase(IStockAndFlowContextFactory factory, IServiceP
         if (_readScope is not null)
         {
             await _readScope.DisposeAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        // A scope disposed synchronously (outside a request) still closes the read context's own scope.
+        if (_readScope is not null)
+        {
+            _readScope.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 
