@@ -8,8 +8,11 @@
 # when run as root (postgres refuses to run as root): the shared test server
 # (STOCKANDFLOW_TEST_POSTGRES) and a second one the outage test may stop and start
 # (STOCKANDFLOW_TEST_POSTGRES_OUTAGE, controlled by STOCKANDFLOW_TEST_POSTGRES_OUTAGE_CTL start|stop).
-# Both are stopped and removed on exit. Set STOCKANDFLOW_TEST_POSTGRES yourself to use your own
-# server instead (the outage test then runs only if you also set the two OUTAGE variables).
+# and a third that is a streaming standby of the shared one, made with `pg_basebackup -R`
+# (STOCKANDFLOW_TEST_POSTGRES_STANDBY: every database a test creates on the shared server appears there
+# read-only, for the admin's read-replica tests). All are stopped and removed on exit. Set
+# STOCKANDFLOW_TEST_POSTGRES yourself to use your own server instead (the outage and standby tests then
+# run only if you also set their variables).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -89,6 +92,26 @@ CONF
   cluster_port="$port"
 }
 
+# start_standby NAME PRIMARY FIRST_PORT: a streaming standby of the cluster PRIMARY (a name given to
+# start_cluster), cloned with pg_basebackup -R over the primary's socket (initdb's pg_hba trusts local
+# replication connections); sets cluster_port.
+start_standby() {
+  local name="$1" primary="$pg_root/$2" port data
+  port=$(free_port "$3") || return 1
+  data="$pg_root/$name"
+  as_pg "$pg_bin/pg_basebackup" -h "$primary" -p "$(sed -n 's/^port = //p' "$primary/postgresql.conf" | tail -1)" -U postgres \
+    -D "$data" -R -X stream -c fast >"$pg_root/$name-basebackup.log" 2>&1 || { cat "$pg_root/$name-basebackup.log" >&2; return 1; }
+  # The copied postgresql.conf is the primary's: the last setting of a name wins.
+  cat >>"$data/postgresql.conf" <<CONF
+port = $port
+unix_socket_directories = '$data'
+hot_standby = on
+CONF
+  as_pg "$pg_bin/pg_ctl" -D "$data" -l "$pg_root/$name.log" -w -t 60 start >/dev/null || { cat "$pg_root/$name.log" >&2; return 1; }
+  pg_clusters+=("$data")
+  cluster_port="$port"
+}
+
 if [ -z "${STOCKANDFLOW_TEST_POSTGRES:-}" ]; then
   if ! find_pg_bin; then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -106,8 +129,16 @@ if [ -z "${STOCKANDFLOW_TEST_POSTGRES:-}" ]; then
   main_port="$cluster_port"
   start_cluster outage $((main_port + 1)) || fail "the PostgreSQL outage server did not start"
   outage_port="$cluster_port"
+  # The standby tests pause and resume replay as the test role; grants in template1 reach every
+  # database the tests create (and the standby, which replays them).
+  "$pg_bin/psql" -X -q -h "$pg_root/main" -p "$main_port" -U postgres -d template1 -v ON_ERROR_STOP=1 \
+    -c "GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume() TO stockandflow" >/dev/null \
+    || fail "could not grant replay control to the test role"
+  start_standby standby main $((outage_port + 1)) || fail "the PostgreSQL standby server did not start"
+  standby_port="$cluster_port"
   export STOCKANDFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$main_port;Username=stockandflow;Password=stockandflow"
   export STOCKANDFLOW_TEST_POSTGRES_OUTAGE="Host=127.0.0.1;Port=$outage_port;Username=stockandflow;Password=stockandflow"
+  export STOCKANDFLOW_TEST_POSTGRES_STANDBY="Host=127.0.0.1;Port=$standby_port;Username=stockandflow;Password=stockandflow"
   ctl="$pg_root/outage-ctl.sh"
   cat >"$ctl" <<CTL
 #!/usr/bin/env bash
@@ -122,7 +153,7 @@ esac
 CTL
   chmod 755 "$ctl"
   export STOCKANDFLOW_TEST_POSTGRES_OUTAGE_CTL="$ctl"
-  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $NF}') test servers on 127.0.0.1:$main_port and :$outage_port" >&2
+  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $NF}') test servers on 127.0.0.1:$main_port and :$outage_port, standby of the first on :$standby_port" >&2
 fi
 
 if ! dotnet build StockAndFlow.sln -c Release -nologo -v quiet; then

@@ -25,4 +25,17 @@ public sealed class StockAndFlowAdminOptions
     /// any write that bypassed capture shows. Configuration: <c>StockAndFlow:Admin:UnexplainedThreshold</c>.
     /// </summary>
     public long UnexplainedThreshold { get; set; }
+
+    /// <summary>
+    /// A connection string the admin's pages and API read through instead of the host's (e.g. a
+    /// PostgreSQL streaming standby): a second context of the host's type and options on it. Writes —
+    /// bulk actions, pausing decay — and the audit log of the admin's own executions still use the host's
+    /// context. On a PostgreSQL standby the layout says how far behind the data is. Default none.
+    /// Configuration: <c>StockAndFlow:Admin:ReadConnectionString</c>, or else the host's connection
+    /// string named <see cref="ReadConnectionStringName"/> (<c>ConnectionStrings:StockAndFlowRead</c>).
+    /// </summary>
+    public string? ReadConnectionString { get; set; }
+
+    /// <summary>The name of the connection string used for <see cref="ReadConnectionString"/> when it is not set otherwise.</summary>
+    public const string ReadConnectionStringName = "StockAndFlowRead";
 }

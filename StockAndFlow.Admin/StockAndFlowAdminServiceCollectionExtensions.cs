@@ -42,6 +42,9 @@ public static class StockAndFlowAdminServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        options.PostConfigure<IServiceProvider>((admin, sp) =>
+            admin.ReadConnectionString ??= sp.GetService<IConfiguration>()?.GetConnectionString(StockAndFlowAdminOptions.ReadConnectionStringName));
+
         services.AddSingleton<AdminMarker>();
         services.TryAddSingleton<AdminSummaryCache>();
         services.TryAddScoped<AdminDatabase>();

@@ -34,42 +34,9 @@ goal_ratio=5
 admin_email=admin@stockandflow.local        # appsettings.Development.json
 admin_password=stockandflow-admin
 
-say() { printf '[p5 %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() { say "error: $*"; exit 1; }
-
-# Installs a Debian package when its command is missing: as root, or through sudo when there is one.
-need() {
-    command -v "$1" >/dev/null && return
-    local sudo=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || die "$1 is missing; install the Debian package $2 (not root, no sudo)"
-        sudo=(sudo)
-    fi
-    say "installing $2"
-    "${sudo[@]}" apt-get install -y "$2" >/dev/null 2>&1 \
-        || { "${sudo[@]}" apt-get update >/dev/null && "${sudo[@]}" apt-get install -y "$2" >/dev/null; } \
-        || die "could not install $2"
-}
-
-free_port() {
-    if command -v python3 >/dev/null; then
-        python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-        return
-    fi
-    local port
-    for port in $(seq 5400 5499); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    die "no free port in 5400-5499"
-}
-
-epoch() { date +%s.%3N; }
-
-# The app's log timestamp (UTC, as configured below) of an epoch().
-stamp() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%S.%3N; }
+bench=p5
+# shellcheck source=scripts/bench-lib.sh
+. "$root/scripts/bench-lib.sh"
 
 # Log lines between two epoch() values that match a pattern.
 count_in_window() {
@@ -112,8 +79,6 @@ need jq jq
 need curl curl
 
 work=$(mktemp -d -t stockandflow-p5.XXXXXX)
-log=$work/app.log
-jar=$work/cookies.txt
 mkdir -p "$work/data"
 app_pid=
 
@@ -136,63 +101,21 @@ say "building StockAndFlow.Web (Release)"
 dotnet build StockAndFlow.Web/StockAndFlow.Web.csproj -c Release -nologo -v q >"$work/build.log" 2>&1 \
     || { tail -20 "$work/build.log" >&2; die "build failed (log: $work/build.log)"; }
 
-port=$(free_port)
-base=http://127.0.0.1:$port
-say "starting the app on $base, data in $work/data"
-(
-    cd StockAndFlow.Web
-    export ASPNETCORE_ENVIRONMENT=Development
-    export ASPNETCORE_URLS=$base
-    export StockAndFlow__Database__Provider=Sqlite
-    export ConnectionStrings__StockAndFlow="Data Source=$work/data/stockandflow.db"
-    export StockAndFlow__Jobs__Enabled=true
-    export StockAndFlow__Jobs__SnapshotCron='* * * * *'
-    export StockAndFlow__Jobs__FlowRecordsCron='* * * * *'
-    export StockAndFlow__Jobs__DecayCron='* * * * *'
-    export StockAndFlow__Jobs__StatisticsCron='* * * * *'
-    export StockAndFlow__Jobs__InsightsCron='* * * * *'
-    # One timestamped line per entry, so the jobs and any errors can be placed in the wrk windows.
-    export Logging__Console__FormatterName=simple
-    export Logging__Console__FormatterOptions__SingleLine=true
-    export Logging__Console__FormatterOptions__UseUtcTimestamp=true
-    export Logging__Console__FormatterOptions__TimestampFormat='yyyy-MM-ddTHH:mm:ss.fff '
-    # "N recurring job(s) processed by scheduler", the moment the jobs are enqueued, is logged at
-    # Debug. The category has dots, which no shell variable name may hold: hence env.
-    exec env Logging__LogLevel__Hangfire.Server.RecurringJobScheduler=Debug \
-        dotnet "$root/StockAndFlow.Web/bin/Release/net10.0/StockAndFlow.Web.dll"
-) >"$log" 2>&1 &
-app_pid=$!
+say "data in $work/data"
+# "N recurring job(s) processed by scheduler", the moment the jobs are enqueued, is logged at Debug.
+# The category has dots, which no shell variable name may hold: hence a NAME=VALUE argument.
+start_app StockAndFlow__Database__Provider=Sqlite \
+    ConnectionStrings__StockAndFlow="Data Source=$work/data/stockandflow.db" \
+    StockAndFlow__Jobs__Enabled=true \
+    StockAndFlow__Jobs__SnapshotCron='* * * * *' \
+    StockAndFlow__Jobs__FlowRecordsCron='* * * * *' \
+    StockAndFlow__Jobs__DecayCron='* * * * *' \
+    StockAndFlow__Jobs__StatisticsCron='* * * * *' \
+    StockAndFlow__Jobs__InsightsCron='* * * * *' \
+    Logging__LogLevel__Hangfire.Server.RecurringJobScheduler=Debug
 
-alive() {
-    kill -0 "$app_pid" 2>/dev/null && return
-    local status=0
-    wait "$app_pid" || status=$?
-    app_pid=
-    tail -30 "$log" >&2
-    die "the app exited $1, status $status$([ "$status" -le 128 ] || echo " (signal $((status - 128)))")"
-}
-
-started=$SECONDS
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz" || true)" = 200 ]; do
-    alive "before /healthz answered 200"
-    [ $((SECONDS - started)) -lt "$startup_timeout" ] || { tail -30 "$log" >&2; die "/healthz not 200 after ${startup_timeout}s"; }
-    sleep 1
-done
-say "healthy after $((SECONDS - started)) s"
-
-# Sign in as a browser does: the form's antiforgery token and cookie, then the auth cookie.
-form=$(curl -s -c "$jar" -b "$jar" "$base/account/login")
-token=$(grep -o '<input[^>]*name="__RequestVerificationToken"[^>]*>' <<<"$form" | head -1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')
-[ -n "$token" ] || die "no __RequestVerificationToken in the login form"
-status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-    --data-urlencode "Email=$admin_email" --data-urlencode "Password=$admin_password" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/account/login")
-[ "$status" = 302 ] || die "POST /account/login answered $status, not a redirect"
-status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$base/stockflow-admin")
-[ "$status" = 200 ] || die "GET /stockflow-admin with the cookie answered $status, not 200"
-# Netscape jar: HttpOnly cookies are written with a '#HttpOnly_' prefix, comments start with '# '.
-cookie=$(awk -F'\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
-say "signed in as $admin_email"
+wait_healthy "$startup_timeout"
+sign_in "$admin_email" "$admin_password"
 
 stock=${P5_STOCK:-$(curl -s -b "$jar" "$base/stockflow-admin/api/stocks" | jq -r 'max_by(.count).slug')}
 [ -n "$stock" ] && [ "$stock" != null ] || die "no stock slug from /stockflow-admin/api/stocks"
@@ -239,13 +162,9 @@ declare -A result window_start window_end
 run_from=$(epoch)
 for name in "${names[@]}"; do
     [ "$align" != 1 ] || wait_for_jobs
-    say "wrk -t$threads -c$connections -d$duration --timeout $timeout ${url[$name]}"
     window_start[$name]=$(epoch)
-    wrk -t"$threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency \
-        -s "$root/scripts/wrk-p95.lua" -H "Cookie: $cookie" "$base${url[$name]}" >"$work/wrk-$name.txt"
+    run_wrk "$name" "${url[$name]}" "$threads" "$connections" "$duration" "$timeout"
     window_end[$name]=$(epoch)
-    alive "during the wrk run against ${url[$name]}"
-    result[$name]=$(grep '^P5 ' "$work/wrk-$name.txt") || die "no P5 line in $work/wrk-$name.txt"
 done
 run_to=$(epoch)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -264,18 +183,11 @@ done
 echo
 printf '%-8s %8s %8s %8s %8s %6s %11s %4s  %14s %9s\n' url 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' errors 'p95/healthz' goal 'job runs/busy s' 'app warn+'
 for name in "${names[@]}"; do
-    errors=$(( $(field "$name" non2xx) + $(field "$name" socket_errors) ))
-    p95=$(field "$name" p95_ms)
-    ratio=$(awk -v a="$p95" -v b="$healthz_p95" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-    if [ "$name" = healthz ]; then
-        goal=$([ "$errors" = 0 ] && echo base || echo no)
-    else
-        goal=$(awk -v r="$ratio" -v g="$goal_ratio" -v e="$errors" 'BEGIN { print (r <= g && e == 0 ? "yes" : "no") }')
-    fi
-    [ "$goal" != no ] || met_all=no
+    summary_row "$name" "$healthz_p95" "$goal_ratio"
+    [ "$row_goal" != no ] || met_all=no
     read -r runs busy < <(jobs_in_window "${window_start[$name]}" "${window_end[$name]}")
-    printf '%-8s %8s %8s %8s %8s %6s %11s %4s  %14s %9s\n' "$name" "$(field "$name" rps)" "$(field "$name" p50_ms)" "$p95" \
-        "$(field "$name" p99_ms)" "$errors" "$ratio" "$goal" "$runs / $busy" \
+    printf '%-8s %8s %8s %8s %8s %6s %11s %4s  %14s %9s\n' "$name" "$(field "$name" rps)" "$(field "$name" p50_ms)" "$row_p95" \
+        "$(field "$name" p99_ms)" "$row_errors" "$row_ratio" "$row_goal" "$runs / $busy" \
         "$(count_in_window "${window_start[$name]}" "${window_end[$name]}" ' (warn|fail|crit): ')"
     first_bad=$(field "$name" first_bad_status)
     [ "$first_bad" = 0 ] || echo "         first non-2xx status: $first_bad"

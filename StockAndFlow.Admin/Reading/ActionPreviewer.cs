@@ -32,7 +32,8 @@ public sealed class ActionPreviewer(ActionRunner runner, AdminDatabase database,
             return new ActionPreview(selected, Computed: false, []);
         }
 
-        var db = database.Context;
+        // A rehearsal writes (then rolls back): a read replica would refuse it.
+        var db = database.Primary;
         var last = await db.Set<FlowEvent>().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try

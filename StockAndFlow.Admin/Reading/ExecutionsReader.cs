@@ -6,7 +6,7 @@ namespace StockAndFlow.Admin.Reading;
 /// <summary>The audit log of bulk-action executions, for its pages and the executions API.</summary>
 public sealed class ExecutionsReader(AdminDatabase database)
 {
-    private IQueryable<ActionExecution> Executions => database.Context.Set<ActionExecution>().AsNoTracking();
+    private IQueryable<ActionExecution> Executions => database.Primary.Set<ActionExecution>().AsNoTracking();
 
     /// <summary>A page of executions, newest first (by request time, then id).</summary>
     public async Task<IReadOnlyList<ActionExecution>> PageAsync(int page, int pageSize, CancellationToken cancellationToken) =>

@@ -24,7 +24,10 @@ public class PostgreSqlSnapshotBenchmarks
     private NpgsqlConnection _connection = null!;
     private DbContextOptions<BenchmarkDbContext> _options = null!;
 
-    [Params(1_000_000)]
+    /// <summary>The row counts to run: <c>STOCKANDFLOW_BENCH_ROWS</c> (comma-separated), 1 000 000 by default.</summary>
+    public static IEnumerable<int> RowCounts() => PostgreSqlBenchmarkDatabase.RowCounts(1_000_000);
+
+    [ParamsSource(nameof(RowCounts))]
     public int Rows { get; set; }
 
     [GlobalSetup]

@@ -29,6 +29,15 @@ public static class PostgreSqlBenchmarkDatabase
         : Environment.GetEnvironmentVariable("STOCKANDFLOW_TEST_POSTGRES") is { Length: > 0 } test ? test
         : throw new InvalidOperationException("Set STOCKANDFLOW_BENCH_POSTGRES (or STOCKANDFLOW_TEST_POSTGRES) to a PostgreSQL server, e.g. one started as ./test.sh starts it.");
 
+    /// <summary>
+    /// The row counts of <c>STOCKANDFLOW_BENCH_ROWS</c> (comma-separated, e.g. <c>10000000</c>), or
+    /// <paramref name="fallback"/> when it is not set.
+    /// </summary>
+    public static IEnumerable<int> RowCounts(int fallback) =>
+        Environment.GetEnvironmentVariable("STOCKANDFLOW_BENCH_ROWS") is { Length: > 0 } rows
+            ? rows.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture))
+            : [fallback];
+
     /// <summary>The connection string of the database for (<paramref name="name"/>, <paramref name="rows"/>).</summary>
     public static string ConnectionString(string name, int rows) =>
         new NpgsqlConnectionStringBuilder(Server) { Database = $"stockandflow_bench_{name}_{rows}", CommandTimeout = 600 }.ToString();

@@ -138,7 +138,7 @@ public sealed class ActionsController(
         var (selection, _) = ParseSelection();
         var count = await members.CountSelectionAsync(action, source, selection, cancellationToken);
         var user = User.Identity?.Name ?? "unknown";
-        var id = await executions.RequestAsync(database.Context, action, source, selection, user, cancellationToken);
+        var id = await executions.RequestAsync(database.Primary, action, source, selection, user, cancellationToken);
         if (count > ActionExecutions.InlineLimit && scheduler is not null)
         {
             scheduler.EnqueueAction(id);

@@ -59,14 +59,14 @@ public sealed class JobsController(
         if (command == "run")
         {
             // Recorded as run by this user, so the charts' markers say who moved the rows.
-            var result = await decay.RunAsync(database.Context, found, User.Identity?.Name ?? "admin", cancellationToken);
-            TempData[MessageKey] = await decay.IsPausedAsync(database.Context, found, cancellationToken)
+            var result = await decay.RunAsync(database.Primary, found, User.Identity?.Name ?? "admin", cancellationToken);
+            TempData[MessageKey] = await decay.IsPausedAsync(database.Primary, found, cancellationToken)
                 ? $"{found.Name} is paused: resume it to run it."
                 : $"{found.Name} ran now and moved {AdminFormat.Count(result.Moved)} rows.";
             return Redirect(Url.Jobs());
         }
 
-        await decay.SetPausedAsync(database.Context, found, command == "pause", cancellationToken);
+        await decay.SetPausedAsync(database.Primary, found, command == "pause", cancellationToken);
         TempData[MessageKey] = $"{found.Name} is {(command == "pause" ? "paused: its job moves nothing until resumed" : "running again")}.";
         return Redirect(Url.Jobs());
     }

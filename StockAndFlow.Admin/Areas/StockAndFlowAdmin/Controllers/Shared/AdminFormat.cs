@@ -41,6 +41,20 @@ public static class AdminFormat
 
     public static string Time(DateTime? utc, PeriodCalendar calendar) => utc is { } u ? Time(u, calendar) : "—";
 
+    /// <summary>A UTC time to the second in the reporting time zone (a replica's last replayed commit).</summary>
+    public static string Moment(DateTime utc, PeriodCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), calendar.TimeZone).ToString("yyyy-MM-dd HH:mm:ss", Culture);
+    }
+
+    /// <summary>A short lag: "under 1 s", "42 s", "3 min 5 s", "2 h 10 min".</summary>
+    public static string Lag(TimeSpan span) =>
+        span.TotalSeconds < 1 ? "under 1 s"
+        : span.TotalMinutes < 1 ? $"{Math.Floor(span.TotalSeconds):0} s"
+        : span.TotalHours < 1 ? $"{Math.Floor(span.TotalMinutes):0} min {span.Seconds} s"
+        : $"{Math.Floor(span.TotalHours):0} h {span.Minutes} min";
+
     /// <summary>A member column value as text; dates in the reporting time zone.</summary>
     public static string? Cell(object? value, PeriodCalendar calendar) => value switch
     {
