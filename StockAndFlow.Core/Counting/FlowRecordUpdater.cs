@@ -42,6 +42,14 @@ public sealed class FlowRecordUpdater(StockAndFlowModel model, PeriodCalendar ca
 
         var earliestNew = await events.Where(e => e.Id > lastId).MinAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
         DateTime? since = checkpoint is null ? earliestNew : Min(earliestNew, checkpoint.UpdatedAt - LateCommitMargin);
+
+        // Never recount buckets whose events retention removed (an event stamped that far back, by a
+        // skewed clock, is not counted): a day past the oldest month kept covers any zone's day bucket.
+        if (since is { } wanted && await FlowEventRetention.KeptFromAsync(db, cancellationToken) is { } keptFrom && wanted < keptFrom.AddDays(1))
+        {
+            since = keptFrom.AddDays(1);
+        }
+
         var written = 0;
         if (since is { } start)
         {
