@@ -149,22 +149,9 @@ public sealed class FlowEventRetention(StockAndFlowModel model, TimeProvider tim
         // Only ever moves forward, so a slower concurrent run cannot move it back.
         var moved = await db.Set<Checkpoint>().Where(c => c.Name == CheckpointName && c.UpdatedAt <= keptFrom)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, keptFrom), cancellationToken);
-        if (moved == 0 && !await db.Set<Checkpoint>().AnyAsync(c => c.Name == CheckpointName, cancellationToken))
+        if (moved == 0)
         {
-            var row = new Checkpoint { Name = CheckpointName, LastId = 0, UpdatedAt = keptFrom };
-            db.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent run created it first; the next run moves it on.
-            }
-            finally
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
+            await Checkpoints.AddIfMissingAsync(db, new Checkpoint { Name = CheckpointName, UpdatedAt = keptFrom }, cancellationToken);
         }
     }
 

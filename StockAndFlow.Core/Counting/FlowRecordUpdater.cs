@@ -154,22 +154,9 @@ public sealed class FlowRecordUpdater(StockAndFlowModel model, PeriodCalendar ca
         // Only ever moves forward, so a slower concurrent run cannot move it back.
         var moved = await db.Set<Checkpoint>().Where(c => c.Name == CheckpointName && c.LastId <= maxId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastId, maxId).SetProperty(c => c.UpdatedAt, now), cancellationToken);
-        if (moved == 0 && !await db.Set<Checkpoint>().AnyAsync(c => c.Name == CheckpointName, cancellationToken))
+        if (moved == 0)
         {
-            var row = new Checkpoint { Name = CheckpointName, LastId = maxId, UpdatedAt = now };
-            db.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent run created it first; its value is as good as ours.
-            }
-            finally
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
+            await Checkpoints.AddIfMissingAsync(db, new Checkpoint { Name = CheckpointName, LastId = maxId, UpdatedAt = now }, cancellationToken);
         }
     }
 
