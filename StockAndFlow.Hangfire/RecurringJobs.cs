@@ -13,7 +13,8 @@ public static class RecurringJobs
 {
     /// <summary>
     /// Registers the recurring jobs with the crons of <see cref="StockAndFlowJobsOptions"/> in the
-    /// reporting time zone: snapshot stocks, recount stocks, update flow records, one job per decay rule, statistics
+    /// reporting time zone: snapshot stocks, recount stocks, update flow records, flow event partitions and
+    /// retention, one job per decay rule, statistics
     /// trackers and insight collection (the last two only when any are declared), and deletes the
     /// <see cref="JobIds.Prefix"/> jobs whose definition was removed. <c>AddHangfireJobs()</c> calls it at
     /// start-up; safe to call again.
@@ -32,7 +33,8 @@ public static class RecurringJobs
             manager.AddOrUpdate<SnapshotStocksJob>(JobIds.Snapshot, job => job.RunAsync(CancellationToken.None), options.SnapshotCron, schedule);
             manager.AddOrUpdate<UpdateFlowRecordsJob>(JobIds.FlowRecords, job => job.RunAsync(CancellationToken.None), options.FlowRecordsCron, schedule);
             manager.AddOrUpdate<RecountStocksJob>(JobIds.Recount, job => job.RunAsync(CancellationToken.None), options.RecountCron, schedule);
-            wanted.UnionWith([JobIds.Snapshot, JobIds.FlowRecords, JobIds.Recount]);
+            manager.AddOrUpdate<FlowEventRetentionJob>(JobIds.FlowEventRetention, job => job.RunAsync(CancellationToken.None), options.FlowEventRetentionCron, schedule);
+            wanted.UnionWith([JobIds.Snapshot, JobIds.FlowRecords, JobIds.Recount, JobIds.FlowEventRetention]);
             if (model.Trackers.Count > 0)
             {
                 manager.AddOrUpdate<TrackStatisticsJob>(JobIds.Statistics, job => job.RunAsync(CancellationToken.None), options.StatisticsCron, schedule);

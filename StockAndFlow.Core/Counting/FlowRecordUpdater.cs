@@ -42,6 +42,14 @@ public sealed class FlowRecordUpdater(StockAndFlowModel model, PeriodCalendar ca
 
         var earliestNew = await events.Where(e => e.Id > lastId).MinAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
         DateTime? since = checkpoint is null ? earliestNew : Min(earliestNew, checkpoint.UpdatedAt - LateCommitMargin);
+
+        // Never recount buckets whose events retention removed (an event stamped that far back, by a
+        // skewed clock, is not counted): a day past the oldest month kept covers any zone's day bucket.
+        if (since is { } wanted && await FlowEventRetention.KeptFromAsync(db, cancellationToken) is { } keptFrom && wanted < keptFrom.AddDays(1))
+        {
+            since = keptFrom.AddDays(1);
+        }
+
         var written = 0;
         if (since is { } start)
         {
@@ -146,22 +154,9 @@ public sealed class FlowRecordUpdater(StockAndFlowModel model, PeriodCalendar ca
         // Only ever moves forward, so a slower concurrent run cannot move it back.
         var moved = await db.Set<Checkpoint>().Where(c => c.Name == CheckpointName && c.LastId <= maxId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastId, maxId).SetProperty(c => c.UpdatedAt, now), cancellationToken);
-        if (moved == 0 && !await db.Set<Checkpoint>().AnyAsync(c => c.Name == CheckpointName, cancellationToken))
+        if (moved == 0)
         {
-            var row = new Checkpoint { Name = CheckpointName, LastId = maxId, UpdatedAt = now };
-            db.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent run created it first; its value is as good as ours.
-            }
-            finally
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
+            await Checkpoints.AddIfMissingAsync(db, new Checkpoint { Name = CheckpointName, LastId = maxId, UpdatedAt = now }, cancellationToken);
         }
     }
 

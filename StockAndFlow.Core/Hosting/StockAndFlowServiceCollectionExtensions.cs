@@ -81,6 +81,8 @@ public static class StockAndFlowServiceCollectionExtensions
         services.TryAddSingleton<StockAndFlow.Jobs.TrackStatisticsJob>();
         services.TryAddSingleton<StockAndFlow.Jobs.CollectInsightsJob>();
         services.TryAddSingleton<StockAndFlow.Jobs.EvaluateAlertsJob>();
+        services.TryAddSingleton<FlowEventRetention>();
+        services.TryAddSingleton<StockAndFlow.Jobs.FlowEventRetentionJob>();
         services.TryAddSingleton<StockAndFlow.Alerts.AlertEvaluator>();
         services.TryAddSingleton<StockAndFlow.Statistics.StatisticsStore>();
         services.TryAddSingleton<StockAndFlow.Statistics.TrackerRunner>();
@@ -93,6 +95,17 @@ public static class StockAndFlowServiceCollectionExtensions
         {
             jobs.Bind(configuration.GetSection("Jobs"));
         }
+
+        var retention = services.AddOptions<StockAndFlow.Jobs.StockAndFlowRetentionOptions>();
+        if (configuration is not null)
+        {
+            retention.Bind(configuration.GetSection("Retention"));
+        }
+
+        retention.Validate(o => o.FlowEventMonths is null or >= 0, "StockAndFlow:Retention:FlowEventMonths must be 0 or more (or unset to keep every event).")
+            .Validate(o => o.PartitionsAhead >= 0, "StockAndFlow:Retention:PartitionsAhead must be 0 or more.")
+            .Validate(o => o.DeleteBatchSize >= 1, "StockAndFlow:Retention:DeleteBatchSize must be 1 or more.")
+            .ValidateOnStart();
         services.TryAddSingleton(sp => new FlowCaptureInterceptor(
             sp.GetRequiredService<StockAndFlowModel>(),
             sp.GetRequiredService<TimeProvider>(),

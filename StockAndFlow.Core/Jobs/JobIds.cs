@@ -29,4 +29,7 @@ public static class JobIds
 
     /// <summary>Evaluates the alerts (<see cref="EvaluateAlertsJob"/>).</summary>
     public const string Alerts = Prefix + "alerts";
+
+    /// <summary>Creates the event table's partitions ahead and applies retention (<see cref="FlowEventRetentionJob"/>).</summary>
+    public const string FlowEventRetention = Prefix + "flow-event-retention";
 }

@@ -24,6 +24,9 @@ public sealed class StockAndFlowJobsOptions
     /// <summary>Alert evaluation. Default every 15 minutes.</summary>
     public string AlertsCron { get; set; } = "*/15 * * * *";
 
+    /// <summary>Event partitions ahead and retention (<c>StockAndFlow:Retention</c>). Default daily at 04:00, after the recount.</summary>
+    public string FlowEventRetentionCron { get; set; } = "0 4 * * *";
+
     /// <summary>Register the recurring jobs at start-up. Default true.</summary>
     public bool Enabled { get; set; } = true;
 }

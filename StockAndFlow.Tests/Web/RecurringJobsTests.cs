@@ -22,6 +22,7 @@ public sealed class RecurringJobsTests(DemoAppFactory factory) : IClassFixture<D
 
         Assert.Equal("0 * * * *", jobs[JobIds.Snapshot]);
         Assert.Equal("*/10 * * * *", jobs[JobIds.FlowRecords]);
+        Assert.Equal("0 4 * * *", jobs[JobIds.FlowEventRetention]);
         Assert.All(model.DecayRules, rule => Assert.Equal("5 * * * *", jobs[JobIds.DecayPrefix + rule.Slug]));
     }
 
