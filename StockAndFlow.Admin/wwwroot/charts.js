@@ -199,17 +199,85 @@
         }
         var top = series.slice(0, MAX_SERIES - 1);
         var rest = series.slice(MAX_SERIES - 1);
-        var other = rest[0].points.map(function (point, i) {
-            var sum = null;
-            rest.forEach(function (s) {
-                var v = s.points[i].value;
-                if (v !== null && v !== undefined) {
-                    sum = (sum || 0) + v;
-                }
+        var sum = function (key) {
+            return (rest[0][key] || []).map(function (point, i) {
+                var total = null;
+                rest.forEach(function (s) {
+                    var v = s[key] && s[key][i] ? s[key][i].value : null;
+                    if (v !== null && v !== undefined) {
+                        total = (total || 0) + v;
+                    }
+                });
+                return { bucketStart: point.bucketStart, value: total };
             });
-            return { bucketStart: point.bucketStart, value: sum };
+        };
+        return top.concat([{ value: 'Other (' + rest.length + ')', points: sum('points'), previous: rest[0].previous ? sum('previous') : null, isOther: true }]);
+    }
+
+    // ---- previous-period comparison: one fainter series per series, and the change in words -------
+
+    // The period before, as many buckets, drawn fainter over the current series' positions.
+    function previousDataset(label, previous, positions, color, stack) {
+        return {
+            label: label,
+            data: previous.map(function (p, i) { return { x: positions[i], y: p.value, from: p.bucketStart || p.date }; }),
+            type: 'line', borderColor: withAlpha(color, 0.45), backgroundColor: 'transparent', borderDash: [5, 4],
+            fill: false, pointRadius: 0, pointHitRadius: 8, borderWidth: 1.5, tension: 0.2, spanGaps: false,
+            stack: stack, previousPeriod: true
+        };
+    }
+
+    var changePercents = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
+
+    // "1,234 the period before (+56, +5%)": the figure before and the change to the figure now.
+    function versusText(current, previous, words) {
+        var change = current - previous;
+        var sign = change >= 0 ? '+' : '\u2212';
+        var percent = previous === 0 ? '' : ', ' + sign + changePercents.format(Math.abs(change / previous));
+        return numbers.format(previous) + ' ' + (words || 'the period before') + ' (' + sign + numbers.format(Math.abs(change)) + percent + ')';
+    }
+
+    // Writes the comparison under a chart (its card's [data-chart-versus]) and on the canvas for tests.
+    function showVersus(canvas, current, previous, lead) {
+        canvas.setAttribute('data-previous', String(previous));
+        canvas.setAttribute('data-current', String(current));
+        var body = canvas.closest('.card-body');
+        var target = body ? body.querySelector('[data-chart-versus]') : null;
+        if (target) {
+            target.textContent = lead + numbers.format(current) + '; ' + versusText(current, previous);
+        }
+    }
+
+    function total(points) {
+        return points.reduce(function (sum, p) { return sum + (p.value || 0); }, 0);
+    }
+
+    function last(points) {
+        for (var i = points.length - 1; i >= 0; i--) {
+            if (points[i].value !== null && points[i].value !== undefined) {
+                return points[i].value;
+            }
+        }
+        return 0;
+    }
+
+    // Each facet value's period before, stacked like the areas: the dashed outlines are the stack as it was.
+    function facetPrevious(canvas, shown, datasets) {
+        if (shown.length === 0 || !shown.every(function (s) { return s.previous && s.previous.length === s.points.length; })) {
+            return;
+        }
+        var positions = shown[0].points.map(function (p) { return wallClock(p.bucketStart); });
+        shown.forEach(function (s, i) {
+            datasets.push(previousDataset(datasets[i].label + ' (before)', s.previous, positions, datasets[i].borderColor, 'previous'));
         });
-        return top.concat([{ value: 'Other (' + rest.length + ')', points: other, isOther: true }]);
+        showVersus(canvas, shown.reduce(function (sum, s) { return sum + last(s.points); }, 0),
+            shown.reduce(function (sum, s) { return sum + last(s.previous); }, 0), 'At the end of this range: ');
+    }
+
+    // Facet charts list each value once: their dashed "before" outlines share the value's colour.
+    function legendFilter(item, data) {
+        var dataset = data.datasets[item.datasetIndex];
+        return !(dataset.previousPeriod && dataset.stack === 'previous');
     }
 
     function draw(canvas, json) {
@@ -217,16 +285,18 @@
         var period = json.period || 'day';
         var datasets;
         if (kind === 'facet') {
-            datasets = topSeries(json.series || []).map(function (s, i) {
+            var shown = topSeries(json.series || []);
+            datasets = shown.map(function (s, i) {
                 var color = s.isOther ? PALETTE[PALETTE.length - 1] : PALETTE[i % (PALETTE.length - 1)];
                 return {
                     label: s.value === null ? '(none)' : String(s.value),
                     data: s.points.map(function (p) { return { x: wallClock(p.bucketStart), y: p.value }; }),
                     // Stacked areas: each fills down to the one below it, not to zero.
                     borderColor: color, backgroundColor: withAlpha(color, 0.45), fill: i === 0 ? 'origin' : '-1',
-                    pointRadius: 0, borderWidth: 1, tension: 0.2
+                    pointRadius: 0, borderWidth: 1, tension: 0.2, stack: 'current'
                 };
             });
+            facetPrevious(canvas, shown, datasets);
         } else {
             var color = kind === 'flow' ? PALETTE[1] : PALETTE[0];
             var points = json.points || [];
@@ -239,14 +309,13 @@
             }];
             // The period before, as many buckets, drawn fainter over the same positions.
             if (json.previous && json.previous.length === points.length && points.length > 0) {
-                datasets.push({
-                    label: 'Previous period',
-                    data: json.previous.map(function (p, i) { return { x: wallClock(points[i].bucketStart), y: p.value, from: p.bucketStart }; }),
-                    type: 'line', borderColor: withAlpha(color, 0.45), backgroundColor: 'transparent', borderDash: [5, 4],
-                    fill: false, pointRadius: 0, pointHitRadius: 8, borderWidth: 1.5, tension: 0.2, spanGaps: false
-                });
-                canvas.setAttribute('data-previous', String(json.previous.reduce(function (sum, p) { return sum + (p.value || 0); }, 0)));
-                canvas.setAttribute('data-current', String(points.reduce(function (sum, p) { return sum + (p.value || 0); }, 0)));
+                datasets.push(previousDataset('Previous period', json.previous, points.map(function (p) { return wallClock(p.bucketStart); }), color));
+                // Moves add up over a range; a stock's level is compared at the end of each range.
+                if (kind === 'flow') {
+                    showVersus(canvas, total(points), total(json.previous), 'Moves in this range: ');
+                } else {
+                    showVersus(canvas, last(points), last(json.previous), 'At the end of this range: ');
+                }
             }
         }
 
@@ -256,7 +325,7 @@
             options: {
                 responsive: true, maintainAspectRatio: false, animation: false, normalized: true,
                 interaction: { mode: 'index', intersect: false },
-                plugins: { legend: { display: kind === 'facet' || datasets.length > 1, position: 'bottom', labels: { boxWidth: 12 } } },
+                plugins: { legend: { display: kind === 'facet' || datasets.length > 1, position: 'bottom', labels: { boxWidth: 12, filter: legendFilter } } },
                 scales: {
                     x: timeScale(period),
                     y: {
@@ -413,6 +482,9 @@
             refresh();
         }
     }
+
+    shared.previousDataset = previousDataset;
+    shared.versusText = versusText;
 
     styleCharts();
     document.addEventListener('stockandflow-admin:theme', styleCharts);
