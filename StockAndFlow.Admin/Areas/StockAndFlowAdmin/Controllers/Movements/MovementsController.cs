@@ -54,11 +54,11 @@ public sealed record MovementsPage(
 
     /// <summary>All moves out of <paramref name="source"/> (null: from outside) in the range, and in the range before.</summary>
     public Comparison MovesFrom(string? source) =>
-        new(Transitions.Where(t => t.Source == source).Sum(t => t.Count), PreviousTransitions.Where(t => t.Source == source).Sum(t => t.Count), "the range before");
+        new(Transitions.Where(t => t.Source == source).Sum(t => t.Count), PreviousTransitions.Where(t => t.Source == source).Sum(t => t.Count), "in the range before");
 
     /// <summary>A stock's leaves in the range and in the range before.</summary>
     public Comparison LeavesFrom(string stock) =>
-        new(Dwell.FirstOrDefault(d => d.Stock == stock)?.Leaves ?? 0, PreviousDwell.FirstOrDefault(d => d.Stock == stock)?.Leaves ?? 0, "the range before");
+        new(Dwell.FirstOrDefault(d => d.Stock == stock)?.Leaves ?? 0, PreviousDwell.FirstOrDefault(d => d.Stock == stock)?.Leaves ?? 0, "in the range before");
 
     /// <summary>A stock's median stay in the range before, if any row left it then.</summary>
     public TimeSpan? PreviousMedian(string stock) => PreviousDwell.FirstOrDefault(d => d.Stock == stock)?.Median;

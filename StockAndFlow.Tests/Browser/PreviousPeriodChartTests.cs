@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace StockAndFlow.Tests.Browser;
+
+/// <summary>Every range chart draws the period before as a second, fainter (dashed) series, with the change in words.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PreviousPeriodChartTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task TheFlowChartDrawsThePeriodBefore_AndItsHeadlineComparesTheTotals()
+    {
+        await using var context = await browser.NewAdminContextAsync();
+        var page = await context.NewPageAsync();
+        var problems = new PageProblems(page);
+
+        await page.GotoAsync("/stockflow-admin/flows/signing-up");
+        var chart = page.Locator("canvas[data-chart='flow']");
+        await Expect(chart).ToHaveAttributeAsync("data-chart-ready", "true");
+        Assert.Equal(2, await chart.EvaluateAsync<int>("c => Chart.getChart(c).data.datasets.length"));
+        Assert.Equal("Previous period", await chart.EvaluateAsync<string>("c => Chart.getChart(c).data.datasets[1].label"));
+        Assert.True(await chart.EvaluateAsync<bool>("c => Chart.getChart(c).data.datasets[1].borderDash.length > 0"));
+        var current = long.Parse((await chart.GetAttributeAsync("data-current"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var previous = long.Parse((await chart.GetAttributeAsync("data-previous"))!, System.Globalization.CultureInfo.InvariantCulture);
+        // The figures are the sums of the two series Chart.js holds.
+        Assert.Equal(current, await chart.EvaluateAsync<long>("c => Chart.getChart(c).data.datasets[0].data.reduce((s, p) => s + (p.y || 0), 0)"));
+        Assert.Equal(previous, await chart.EvaluateAsync<long>("c => Chart.getChart(c).data.datasets[1].data.reduce((s, p) => s + (p.y || 0), 0)"));
+        await Expect(page.Locator("[data-stockandflow-admin='flow-versus']")).ToContainTextAsync($"Moves in this range: {current:N0}; {previous:N0} the period before");
+        output.WriteLine($"signing-up: {current} moves in the last 30 days, {previous} in the 30 before.");
+        problems.AssertNone();
+    }
+
+    [Fact]
+    public async Task EachFacetChartDrawsEveryValuesPeriodBefore()
+    {
+        await using var context = await browser.NewAdminContextAsync();
+        var page = await context.NewPageAsync();
+        var problems = new PageProblems(page);
+
+        await page.GotoAsync("/stockflow-admin/stocks/hot-leads");
+        var facets = page.Locator("canvas[data-chart='facet']");
+        await Expect(facets.First).ToHaveAttributeAsync("data-chart-ready", "true");
+        foreach (var facet in await facets.AllAsync())
+        {
+            await Expect(facet).ToHaveAttributeAsync("data-chart-ready", "true");
+            var all = await facet.EvaluateAsync<int>("c => Chart.getChart(c).data.datasets.length");
+            var before = await facet.EvaluateAsync<int>("c => Chart.getChart(c).data.datasets.filter(x => x.previousPeriod).length");
+            Assert.True(before > 0, "The facet chart has no previous-period series.");
+            Assert.Equal(all - before, before);
+        }
+
+        problems.AssertNone();
+    }
+
+    [Fact]
+    public async Task TheStatisticsChartDrawsTheRangeBefore()
+    {
+        await using var context = await browser.NewAdminContextAsync();
+        var page = await context.NewPageAsync();
+        var problems = new PageProblems(page);
+
+        await page.GotoAsync("/stockflow-admin/statistics/shop/orders?period=day&range=30d");
+        var chart = page.Locator("canvas[data-stockandflow-admin-kind='statistic']");
+        await Expect(chart).ToHaveAttributeAsync("data-stockandflow-admin-drawn", "true");
+        Assert.Equal(2, await chart.EvaluateAsync<int>("c => Chart.getChart(c).data.datasets.length"));
+        Assert.True(await chart.EvaluateAsync<bool>("c => Chart.getChart(c).data.datasets[1].previousPeriod === true && Chart.getChart(c).data.datasets[1].data.length > 0"));
+        await Expect(page.Locator("[data-stockandflow-admin-versus]")).ToContainTextAsync("the period before");
+        problems.AssertNone();
+    }
+
+    [Theory]
+    [InlineData("customers-by-plan")]
+    [InlineData("orders-per-month")]
+    public async Task ABarOrTimeSeriesInsightDrawsThePreviousCollection(string slug)
+    {
+        await Comparison.InsightRuns.CollectAtLeastTwiceAsync(browser.App.Services);
+        await using var context = await browser.NewAdminContextAsync();
+        var page = await context.NewPageAsync();
+        var problems = new PageProblems(page);
+
+        await page.GotoAsync($"/stockflow-admin/insights/{slug}");
+        var chart = page.Locator("main canvas").First;
+        await Expect(chart).ToHaveAttributeAsync("data-stockandflow-admin-drawn", "true");
+        Assert.Equal(2, await chart.EvaluateAsync<int>("c => Chart.getChart(c).data.datasets.length"));
+        Assert.Equal("Previous collection", await chart.EvaluateAsync<string>("c => Chart.getChart(c).data.datasets[1].label"));
+        await Expect(page.Locator("[data-stockandflow-admin-versus]")).ToContainTextAsync("at the previous collection");
+        problems.AssertNone();
+    }
+}
