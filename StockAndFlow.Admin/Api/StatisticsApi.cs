@@ -45,12 +45,17 @@ internal static class StatisticsApi
             return Tabular.Csv($"{domain}-{metric}.csv", ["date", "period", "objectType", "object", "value"], values.Select(v => (IReadOnlyList<object?>)[v.Date, v.Period.ToString(), v.ObjectType, v.ObjectKey, v.Value]));
         }
 
+        // The days before, as many; but only as far into them as this range has run, so a range that
+        // ends tomorrow (to include today) compares its days so far with as many days.
         var before = parsed.Previous(read.Calendar);
-        var previous = await statistics.ValuesAsync(new StatisticQuery([stored.Metric.Id], period, before.From, before.To, objectType, objects), cancellationToken);
+        var elapsed = read.Now - parsed.From;
+        var beforeTo = elapsed < before.To - before.From ? before.From + elapsed : before.To;
+        var previous = await statistics.ValuesAsync(new StatisticQuery([stored.Metric.Id], period, before.From, beforeTo, objectType, objects), cancellationToken);
         return TypedResults.Ok(new MetricSeries(domain, metric, stored.Metric.Name, period.ToString(), read.Calendar.TimeZone.Id, objectType, [.. values.Select(MetricValue.Of)])
         {
             From = parsed.From,
             PreviousFrom = before.From,
+            PreviousTo = beforeTo,
             Previous = [.. previous.Select(MetricValue.Of)],
         });
     }
@@ -73,14 +78,16 @@ public sealed record StatisticsDomain(string Ref, string Name, string? Descripti
 public sealed record StatisticsMetric(string Ref, string Name, string? Description);
 
 /// <summary>
-/// A metric's values over a range, in one statistics period, and over the range before it (as many days,
-/// from <see cref="PreviousFrom"/> to <see cref="From"/>) for comparison.
+/// A metric's values over a range, in one statistics period, and over the range before it for comparison:
+/// as many days from <see cref="PreviousFrom"/>, up to <see cref="PreviousTo"/> (as far as this range has run).
 /// </summary>
 public sealed record MetricSeries(string Domain, string Metric, string Name, string Period, string TimeZone, string? ObjectType, IReadOnlyList<MetricValue> Values)
 {
     public DateTime? From { get; init; }
 
     public DateTime? PreviousFrom { get; init; }
+
+    public DateTime? PreviousTo { get; init; }
 
     public IReadOnlyList<MetricValue>? Previous { get; init; }
 }

@@ -50,6 +50,9 @@ public sealed class PreviousPeriodChartTests(BrowserFixture browser, ITestOutput
             Assert.Equal(all - before, before);
         }
 
+        await facets.First.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "previous-period", "facets", output);
+
         problems.AssertNone();
     }
 
@@ -66,6 +69,7 @@ public sealed class PreviousPeriodChartTests(BrowserFixture browser, ITestOutput
         Assert.Equal(2, await chart.EvaluateAsync<int>("c => Chart.getChart(c).data.datasets.length"));
         Assert.True(await chart.EvaluateAsync<bool>("c => Chart.getChart(c).data.datasets[1].previousPeriod === true && Chart.getChart(c).data.datasets[1].data.length > 0"));
         await Expect(page.Locator("[data-stockandflow-admin-versus]")).ToContainTextAsync("the period before");
+        await Screenshots.SaveAsync(page, "previous-period", "statistic", output);
         problems.AssertNone();
     }
 
@@ -85,6 +89,7 @@ public sealed class PreviousPeriodChartTests(BrowserFixture browser, ITestOutput
         Assert.Equal(2, await chart.EvaluateAsync<int>("c => Chart.getChart(c).data.datasets.length"));
         Assert.Equal("Previous collection", await chart.EvaluateAsync<string>("c => Chart.getChart(c).data.datasets[1].label"));
         await Expect(page.Locator("[data-stockandflow-admin-versus]")).ToContainTextAsync("at the previous collection");
+        await Screenshots.SaveAsync(page, "previous-period", slug, output);
         problems.AssertNone();
     }
 }

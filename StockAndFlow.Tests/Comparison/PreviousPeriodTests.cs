@@ -57,7 +57,9 @@ public sealed partial class PreviousPeriodTests(AdminAppFactory factory)
     {
         using var client = await factory.CreateAdminClientAsync();
 
+        var asked = DateTime.UtcNow;
         using var json = JsonDocument.Parse(await client.GetStringAsync($"/stockflow-admin/api/statistics/shop/{metric}?period={period}&range={days}d"));
+        var answered = DateTime.UtcNow;
         var from = json.RootElement.GetProperty("from").GetDateTime().ToUniversalTime();
         var previousFrom = json.RootElement.GetProperty("previousFrom").GetDateTime().ToUniversalTime();
         var previous = json.RootElement.GetProperty("previous").EnumerateArray()
@@ -69,8 +71,11 @@ public sealed partial class PreviousPeriodTests(AdminAppFactory factory)
         Assert.Equal(calendar.StartOfLastDays(from.AddTicks(-1), days), previousFrom);
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
         var metricId = await db.Set<StatisticMetric>().Where(m => m.Ref == metric).Select(m => m.Id).SingleAsync();
+        // As far into those days as the range has run: its last day is tomorrow, so today's counterpart ends it.
+        var previousTo = json.RootElement.GetProperty("previousTo").GetDateTime().ToUniversalTime();
+        Assert.InRange(previousTo, previousFrom + (asked - from), previousFrom + (answered - from));
         var stored = (await db.Set<Statistic>().AsNoTracking().Where(s => s.MetricId == metricId && s.Period == StatisticPeriod.Day && s.ObjectType == "").ToListAsync())
-            .Where(s => s.Date >= previousFrom && s.Date < from).OrderBy(s => s.Date).Select(s => (s.Date, Value: s.Value ?? 0m)).ToList();
+            .Where(s => s.Date >= previousFrom && s.Date < previousTo).OrderBy(s => s.Date).Select(s => (s.Date, Value: s.Value ?? 0m)).ToList();
         Assert.Equal(stored, previous.OrderBy(p => p.Date).ToList());
         Assert.True(stored.Count >= days / 2, $"Only {stored.Count} stored values in the {days} days before.");
     }
