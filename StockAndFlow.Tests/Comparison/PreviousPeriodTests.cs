@@ -91,10 +91,7 @@ public sealed partial class PreviousPeriodTests(AdminAppFactory factory)
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        var calendar = scope.ServiceProvider.GetRequiredService<PeriodCalendar>();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var since = calendar.StartOfLastDays(now, 30);
-        var before = calendar.StartOfLastDays(since.AddTicks(-1), 30);
+        var (before, since) = ThirtyDaysBefore.Of(scope.ServiceProvider);
         var flows = new[] { "signing-up", "converting", "churning", "reactivating" };
         var earlier = await db.Set<FlowEvent>().AsNoTracking().Where(e => flows.Contains(e.Flow) && e.OccurredAt >= before && e.OccurredAt < since).ToListAsync();
         Assert.True(earlier.Count > 0);
