@@ -382,6 +382,20 @@
 
     var percents = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+    // A breakdown's values over the range before, by value, and the cell comparing a row with them.
+    function breakdownBefore(previous) {
+        var counts = {};
+        previous.forEach(function (v) { counts[v.value === null ? '\u0000' : String(v.value)] = v.count; });
+        return {
+            of: function (values) {
+                return values.reduce(function (sum, v) { return sum + (counts[v.value === null ? '\u0000' : String(v.value)] || 0); }, 0);
+            },
+            cell: function (row, count, before) {
+                cell(row, versusText(count, before, 'before'), 'text-end small text-body-secondary').setAttribute('data-before', String(before));
+            }
+        };
+    }
+
     function loadBreakdown(table, params) {
         var body = table.tBodies[0];
         var url = rewrite(table.getAttribute('data-url'), params, { facet: table.getAttribute('data-breakdown') });
@@ -392,12 +406,14 @@
             }
             var values = json.values || [];
             var total = values.reduce(function (sum, v) { return sum + v.count; }, 0);
+            var before = breakdownBefore(json.previous || []);
             body.replaceChildren();
             values.slice(0, 10).forEach(function (v) {
                 var row = document.createElement('tr');
                 cell(row, v.value === null ? '(none)' : String(v.value), v.value === null ? 'fst-italic text-body-secondary' : null);
                 cell(row, numbers.format(v.count), 'text-end stockandflow-admin-num');
                 cell(row, percents.format(total ? v.count / total : 0), 'text-end stockandflow-admin-num');
+                before.cell(row, v.count, before.of([v]));
                 body.appendChild(row);
             });
             if (values.length > 10) {
@@ -406,18 +422,19 @@
                 cell(other, 'Other (' + (values.length - 10) + ' values)', 'text-body-secondary');
                 cell(other, numbers.format(rest), 'text-end stockandflow-admin-num');
                 cell(other, percents.format(total ? rest / total : 0), 'text-end stockandflow-admin-num');
+                before.cell(other, rest, before.of(values.slice(10)));
                 body.appendChild(other);
             }
             if (values.length === 0) {
                 var none = document.createElement('tr');
-                cell(none, 'No events in this range.', 'text-body-secondary').colSpan = 3;
+                cell(none, 'No events in this range.', 'text-body-secondary').colSpan = 4;
                 body.appendChild(none);
             }
             table.setAttribute('data-loaded', 'true');
         }, function (error) {
             body.replaceChildren();
             var row = document.createElement('tr');
-            cell(row, 'Could not load: ' + error.message, 'text-danger').colSpan = 3;
+            cell(row, 'Could not load: ' + error.message, 'text-danger').colSpan = 4;
             body.appendChild(row);
         });
     }

@@ -28,6 +28,13 @@ public sealed class PreviousPeriodChartTests(BrowserFixture browser, ITestOutput
         Assert.Equal(previous, await chart.EvaluateAsync<long>("c => Chart.getChart(c).data.datasets[1].data.reduce((s, p) => s + (p.y || 0), 0)"));
         await Expect(page.Locator("[data-stockandflow-admin='flow-versus']")).ToContainTextAsync($"Moves in this range: {current:N0}; {previous:N0} the period before");
         output.WriteLine($"signing-up: {current} moves in the last 30 days, {previous} in the 30 before.");
+
+        // Each breakdown row compares with the days before; together they make the flow's figure before.
+        var table = page.Locator("table[data-breakdown]").First;
+        await Expect(table).ToHaveAttributeAsync("data-loaded", "true");
+        var befores = await table.Locator("td[data-before]").EvaluateAllAsync<long[]>("cells => cells.map(c => Number(c.getAttribute('data-before')))");
+        Assert.Equal(await table.Locator("tbody tr").CountAsync(), befores.Length);
+        Assert.Equal(previous, befores.Sum());
         problems.AssertNone();
     }
 

@@ -135,6 +135,35 @@ public sealed partial class PreviousPeriodTests(AdminAppFactory factory)
     }
 
     [Theory]
+    [InlineData("cooling", "source", "range=30d&period=day")]
+    [InlineData("signing-up", "plan", "range=90d&period=week")]
+    public async Task AFlowBreakdownCarriesEachValuesEventsOfAsManyDaysBefore(string flow, string facet, string query)
+    {
+        using var client = await factory.CreateAdminClientAsync();
+        var days = query.Contains("90d", StringComparison.Ordinal) ? 90 : 30;
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/stockflow-admin/api/flows/{flow}/breakdown?facet={facet}&{query}"));
+        var previous = json.RootElement.GetProperty("previous").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("value").ToString(), v => v.GetProperty("count").GetInt64());
+
+        // Worked out separately: as many whole days before the range's first day, whatever the period.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var calendar = scope.ServiceProvider.GetRequiredService<PeriodCalendar>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var since = calendar.StartOfLastDays(now, days);
+        var before = calendar.StartOfLastDays(since.AddTicks(-1), days);
+        using var asked = JsonDocument.Parse(await client.GetStringAsync($"/stockflow-admin/api/flows/{flow}/breakdown?facet={facet}&from={before:O}&to={since:O}"));
+        var expected = asked.RootElement.GetProperty("values").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("value").ToString(), v => v.GetProperty("count").GetInt64());
+        Assert.Equal(expected.OrderBy(e => e.Key), previous.OrderBy(e => e.Key));
+
+        // And in all, the flow's events of those days.
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        Assert.Equal(await db.Set<FlowEvent>().LongCountAsync(e => e.Flow == flow && e.OccurredAt >= before && e.OccurredAt < since), previous.Values.Sum());
+        Assert.True(previous.Values.Sum() > 0);
+    }
+
+    [Theory]
     [InlineData("customers-by-plan")]
     [InlineData("orders-per-month")]
     public async Task AChartInsightCarriesThePointsOfThePreviousSuccessfulCollection(string slug)
