@@ -229,12 +229,13 @@
 
     var changePercents = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
 
-    // "1,234 the period before (+56, +5%)": the figure before and the change to the figure now.
+    // "1,234 the period before (+56, +5%)": the figure before, in the given words ('' for none), and the change to the figure now.
     function versusText(current, previous, words) {
         var change = current - previous;
         var sign = change >= 0 ? '+' : '\u2212';
         var percent = previous === 0 ? '' : ', ' + sign + changePercents.format(Math.abs(change / previous));
-        return numbers.format(previous) + ' ' + (words || 'the period before') + ' (' + sign + numbers.format(Math.abs(change)) + percent + ')';
+        var named = words === '' ? '' : ' ' + (words || 'the period before');
+        return numbers.format(previous) + named + ' (' + sign + numbers.format(Math.abs(change)) + percent + ')';
     }
 
     // Writes the comparison under a chart (its card's [data-chart-versus]) and on the canvas for tests.
@@ -391,7 +392,7 @@
                 return values.reduce(function (sum, v) { return sum + (counts[v.value === null ? '\u0000' : String(v.value)] || 0); }, 0);
             },
             cell: function (row, count, before) {
-                cell(row, versusText(count, before, 'before'), 'text-end small text-body-secondary').setAttribute('data-before', String(before));
+                cell(row, versusText(count, before, ''), 'text-end small text-body-secondary').setAttribute('data-before', String(before));
             }
         };
     }

@@ -35,6 +35,8 @@ public sealed class PreviousPeriodChartTests(BrowserFixture browser, ITestOutput
         var befores = await table.Locator("td[data-before]").EvaluateAllAsync<long[]>("cells => cells.map(c => Number(c.getAttribute('data-before')))");
         Assert.Equal(await table.Locator("tbody tr").CountAsync(), befores.Length);
         Assert.Equal(previous, befores.Sum());
+        await table.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "previous-period", "flow-breakdown", output);
         problems.AssertNone();
     }
 
@@ -57,6 +59,13 @@ public sealed class PreviousPeriodChartTests(BrowserFixture browser, ITestOutput
             Assert.Equal(all - before, before);
         }
 
+        // The stock's figure compares its last recorded level in each range, as the two series hold them.
+        var stock = page.Locator("canvas[data-chart='stock']");
+        await Expect(stock).ToHaveAttributeAsync("data-chart-ready", "true");
+        const string last = "(c, i) => { const d = Chart.getChart(c).data.datasets[i].data.filter(p => p.y !== null && p.y !== undefined); return d.length ? d[d.length - 1].y : 0; }";
+        Assert.Equal(await stock.EvaluateAsync<long>($"c => ({last})(c, 0)"), long.Parse((await stock.GetAttributeAsync("data-current"))!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(await stock.EvaluateAsync<long>($"c => ({last})(c, 1)"), long.Parse((await stock.GetAttributeAsync("data-previous"))!, System.Globalization.CultureInfo.InvariantCulture));
+
         await facets.First.ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(page, "previous-period", "facets", output);
 
@@ -75,7 +84,12 @@ public sealed class PreviousPeriodChartTests(BrowserFixture browser, ITestOutput
         await Expect(chart).ToHaveAttributeAsync("data-stockandflow-admin-drawn", "true");
         Assert.Equal(2, await chart.EvaluateAsync<int>("c => Chart.getChart(c).data.datasets.length"));
         Assert.True(await chart.EvaluateAsync<bool>("c => Chart.getChart(c).data.datasets[1].previousPeriod === true && Chart.getChart(c).data.datasets[1].data.length > 0"));
-        await Expect(page.Locator("[data-stockandflow-admin-versus]")).ToContainTextAsync("the period before");
+        // The totals under the chart are the sums of the API's values over the two ranges.
+        var url = await chart.GetAttributeAsync("data-stockandflow-admin-url");
+        using var json = System.Text.Json.JsonDocument.Parse(await page.EvaluateAsync<string>("u => fetch(u, { headers: { Accept: 'application/json' } }).then(r => r.text())", url));
+        var now = json.RootElement.GetProperty("values").EnumerateArray().Sum(v => v.GetProperty("value").GetDecimal());
+        var before = json.RootElement.GetProperty("previous").EnumerateArray().Sum(v => v.GetProperty("value").GetDecimal());
+        await Expect(page.Locator("[data-stockandflow-admin-versus]")).ToContainTextAsync($"Total in this range: {now:N0}; {before:N0} the period before");
         await Screenshots.SaveAsync(page, "previous-period", "statistic", output);
         problems.AssertNone();
     }
