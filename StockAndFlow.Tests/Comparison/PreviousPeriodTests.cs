@@ -91,7 +91,7 @@ public sealed partial class PreviousPeriodTests(AdminAppFactory factory)
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        var (before, since) = ThirtyDaysBefore.Of(scope.ServiceProvider);
+        var (before, since) = DaysBefore.Of(scope.ServiceProvider);
         var flows = new[] { "signing-up", "converting", "churning", "reactivating" };
         var earlier = await db.Set<FlowEvent>().AsNoTracking().Where(e => flows.Contains(e.Flow) && e.OccurredAt >= before && e.OccurredAt < since).ToListAsync();
         Assert.True(earlier.Count > 0);
@@ -148,10 +148,7 @@ public sealed partial class PreviousPeriodTests(AdminAppFactory factory)
 
         // Worked out separately: as many whole days before the range's first day, whatever the period.
         await using var scope = factory.Services.CreateAsyncScope();
-        var calendar = scope.ServiceProvider.GetRequiredService<PeriodCalendar>();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var since = calendar.StartOfLastDays(now, days);
-        var before = calendar.StartOfLastDays(since.AddTicks(-1), days);
+        var (before, since) = DaysBefore.Of(scope.ServiceProvider, days);
         using var asked = JsonDocument.Parse(await client.GetStringAsync($"/stockflow-admin/api/flows/{flow}/breakdown?facet={facet}&from={before:O}&to={since:O}"));
         var expected = asked.RootElement.GetProperty("values").EnumerateArray()
             .ToDictionary(v => v.GetProperty("value").ToString(), v => v.GetProperty("count").GetInt64());

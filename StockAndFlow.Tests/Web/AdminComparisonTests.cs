@@ -43,7 +43,7 @@ public sealed partial class AdminComparisonTests(AdminAppFactory factory)
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        var (before, since) = Comparison.ThirtyDaysBefore.Of(scope.ServiceProvider);
+        var (before, since) = Comparison.DaysBefore.Of(scope.ServiceProvider);
         var expected = await db.Set<FlowEvent>().CountAsync(e => e.Flow == "signing-up" && e.Sink == "trial-customers" && e.OccurredAt >= before && e.OccurredAt < since);
         Assert.Equal(expected, shown);
         Assert.True(expected > 0);
