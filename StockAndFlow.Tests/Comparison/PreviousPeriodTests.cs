@@ -121,9 +121,23 @@ public sealed partial class PreviousPeriodTests(AdminAppFactory factory)
         foreach (var row in dwell.RootElement.GetProperty("previous").EnumerateArray())
         {
             var stock = row.GetProperty("stock").GetString()!;
-            var leaves = earlier.Count(left => left.Source == stock && all.Any(x => x.SubjectKey == left.SubjectKey && x.Sink == stock && (x.OccurredAt < left.OccurredAt || (x.OccurredAt == left.OccurredAt && x.Id < left.Id))));
+            var stays = earlier.Where(left => left.Source == stock)
+                .Select(left => (Left: left, Entered: all.Where(x => x.SubjectKey == left.SubjectKey && x.Sink == stock && (x.OccurredAt < left.OccurredAt || (x.OccurredAt == left.OccurredAt && x.Id < left.Id))).MaxBy(x => (x.OccurredAt, x.Id))))
+                .Where(s => s.Entered is not null)
+                .Select(s => s.Left.OccurredAt - s.Entered!.OccurredAt)
+                .Order().ToList();
+            var leaves = stays.Count;
             Assert.Equal(leaves, row.GetProperty("leaves").GetInt32());
-            var shown = Regex.Match(page, $"<tr data-stock=\"{stock}\">[\\s\\S]*?data-leaves>[^<]*<div[^>]*data-before=\"(\\d+)\"");
+            if (leaves > 0)
+            {
+                // The median stay of the range before, as the page words it.
+                var median = stays[(int)Math.Ceiling(0.5 * leaves) - 1];
+                Assert.Equal(median.TotalDays, row.GetProperty("medianDays").GetDouble(), 9);
+                var words = median.TotalDays >= 1 ? median.TotalDays.ToString("0.#", CultureInfo.InvariantCulture) + " days" : median.TotalHours.ToString("0.#", CultureInfo.InvariantCulture) + " hours";
+                Assert.Matches($"<tr data-stock=\"{stock}\">(?:(?!<tr)[\\s\\S])*?data-previous-median>{Regex.Escape(words)} in the range before<", page);
+            }
+
+            var shown = Regex.Match(page, $"<tr data-stock=\"{stock}\">(?:(?!<tr)[\\s\\S])*?data-leaves>[^<]*<div[^>]*data-before=\"(\\d+)\"");
             Assert.True(shown.Success, $"No leaves before shown for {stock}.");
             Assert.Equal(leaves, int.Parse(shown.Groups[1].Value, CultureInfo.InvariantCulture));
             compared += leaves;
