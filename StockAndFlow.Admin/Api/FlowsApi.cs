@@ -78,7 +78,11 @@ internal static class FlowsApi
         var values = await flows.BreakdownAsync(flow, facet, parsed, cancellationToken);
         return format.IsCsv
             ? Tabular.Csv($"{slug}-{facet}.csv", ["value", "events"], values.Select(v => (IReadOnlyList<object?>)[v.Value, v.Count]))
-            : TypedResults.Ok(new FlowBreakdown(slug, facet, values));
+            : TypedResults.Ok(new FlowBreakdown(slug, facet, values)
+            {
+                // The breakdown counts whole days, so the range before is as many days.
+                Previous = await flows.BreakdownAsync(flow, facet, (parsed with { Period = Storage.Period.Day }).Previous(read.Calendar), cancellationToken),
+            });
     }
 
     private static async Task<Results<Ok<FlowEventList>, FileContentHttpResult, ProblemHttpResult>> GetEventsAsync(
@@ -101,8 +105,11 @@ internal static class FlowsApi
 /// <summary>A flow's rates over a range, and over the range before it (as many buckets) for comparison.</summary>
 public sealed record FlowRateSeries(string Flow, string Period, string TimeZone, IReadOnlyList<SeriesPoint> Points, IReadOnlyList<SeriesPoint>? Previous = null);
 
-/// <summary>A flow's events over a range by the value of a facet.</summary>
-public sealed record FlowBreakdown(string Flow, string Facet, IReadOnlyList<FacetValueTotal> Values);
+/// <summary>A flow's events over a range by the value of a facet, and over as many days before it (<see cref="Previous"/>) for comparison.</summary>
+public sealed record FlowBreakdown(string Flow, string Facet, IReadOnlyList<FacetValueTotal> Values)
+{
+    public IReadOnlyList<FacetValueTotal> Previous { get; init; } = [];
+}
 
 /// <summary>A page of a flow's events, newest first.</summary>
 public sealed record FlowEventList(string Flow, long Total, int Page, int PageSize, IReadOnlyList<FlowEventRow> Events);

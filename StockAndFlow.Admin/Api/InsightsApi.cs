@@ -53,9 +53,13 @@ internal static class InsightsApi
         return format.IsCsv
             ? Tabular.Csv($"{slug}.csv", ["x", "at", "y", "category"], history.Points.Select(p => (IReadOnlyList<object?>)[p.X, p.At, p.Y, p.Category]))
             : TypedResults.Ok(new InsightAnswer(
-                InsightSummary.Of(insight, history.Latest, null),
+                InsightSummary.Of(insight, history.Latest, history.Previous),
                 history.Points,
-                [.. history.Results.Select(r => new InsightResultEntry(r.RunId, r.CollectedAt, r.Succeeded, r.Error, r.Counter, r.Gauge))]));
+                [.. history.Results.Select(r => new InsightResultEntry(r.RunId, r.CollectedAt, r.Succeeded, r.Error, r.Counter, r.Gauge))])
+            {
+                PreviousCollectedAt = history.Previous?.CollectedAt,
+                PreviousPoints = history.PreviousPoints,
+            });
     }
 }
 
@@ -78,8 +82,16 @@ public sealed record InsightSummary(string Slug, string Kind, string Question, s
     }
 }
 
-/// <summary>An insight's latest answer, its points, and its recent results.</summary>
-public sealed record InsightAnswer(InsightSummary Insight, IReadOnlyList<InsightPoint> Points, IReadOnlyList<InsightResultEntry> History);
+/// <summary>
+/// An insight's latest answer, its points, and its recent results; with the points of the successful
+/// collection before (collected at <see cref="PreviousCollectedAt"/>), which the charts draw fainter.
+/// </summary>
+public sealed record InsightAnswer(InsightSummary Insight, IReadOnlyList<InsightPoint> Points, IReadOnlyList<InsightResultEntry> History)
+{
+    public DateTime? PreviousCollectedAt { get; init; }
+
+    public IReadOnlyList<InsightPoint> PreviousPoints { get; init; } = [];
+}
 
 /// <summary>One collected result of an insight.</summary>
 public sealed record InsightResultEntry(long RunId, DateTime CollectedAt, bool Succeeded, string? Error, long? Counter, decimal? Gauge);

@@ -30,7 +30,7 @@ internal static class MovementsApi
         var moves = await movements.TransitionsAsync(type, parsed, cancellationToken);
         return format.IsCsv
             ? Tabular.Csv($"{entity}-transitions.csv", ["source", "sink", "count", "share"], moves.Select(m => (IReadOnlyList<object?>)[m.Source ?? "external", m.Sink ?? "external", m.Count, Math.Round(m.Share, 6)]))
-            : TypedResults.Ok(new TransitionMatrix(entity, parsed.From, parsed.To, moves));
+            : TypedResults.Ok(new TransitionMatrix(entity, parsed.From, parsed.To, moves) { Previous = await movements.TransitionsAsync(type, parsed.Previous(read.Calendar), cancellationToken) });
     }
 
     private static async Task<Results<Ok<DwellTimes>, FileContentHttpResult, ProblemHttpResult>> GetDwellAsync(
@@ -45,7 +45,7 @@ internal static class MovementsApi
         var rows = (await movements.DwellTimesAsync(type, parsed, cancellationToken)).Select(DwellRow.Of).ToList();
         return format.IsCsv
             ? Tabular.Csv($"{entity}-dwell.csv", ["stock", "leaves", "medianDays", "p90Days"], rows.Select(r => (IReadOnlyList<object?>)[r.Stock, r.Leaves, r.MedianDays, r.Percentile90Days]))
-            : TypedResults.Ok(new DwellTimes(entity, parsed.From, parsed.To, rows));
+            : TypedResults.Ok(new DwellTimes(entity, parsed.From, parsed.To, rows) { Previous = [.. (await movements.DwellTimesAsync(type, parsed.Previous(read.Calendar), cancellationToken)).Select(DwellRow.Of)] });
     }
 
     private static async Task<Results<Ok<MemberAgeTable>, FileContentHttpResult, ProblemHttpResult>> GetAgesAsync(

@@ -40,9 +40,24 @@ internal static class StatisticsApi
         var objects = (query.Objects ?? []).Where(o => !string.IsNullOrEmpty(o)).ToList();
         var parsed = RangeQuery.Parse(range, read.Now.AddDays(1), read.Calendar, Storage.Period.Day, readPeriod: false);
         var values = await statistics.ValuesAsync(new StatisticQuery([stored.Metric.Id], period, parsed.From, parsed.To, objectType, objects), cancellationToken);
-        return format.IsCsv
-            ? Tabular.Csv($"{domain}-{metric}.csv", ["date", "period", "objectType", "object", "value"], values.Select(v => (IReadOnlyList<object?>)[v.Date, v.Period.ToString(), v.ObjectType, v.ObjectKey, v.Value]))
-            : TypedResults.Ok(new MetricSeries(domain, metric, stored.Metric.Name, period.ToString(), read.Calendar.TimeZone.Id, objectType, [.. values.Select(v => new MetricValue(v.Date, v.ObjectKey, v.Value))]));
+        if (format.IsCsv)
+        {
+            return Tabular.Csv($"{domain}-{metric}.csv", ["date", "period", "objectType", "object", "value"], values.Select(v => (IReadOnlyList<object?>)[v.Date, v.Period.ToString(), v.ObjectType, v.ObjectKey, v.Value]));
+        }
+
+        // The days before, as many; but only as far into them as this range has run, so a range that
+        // ends tomorrow (to include today) compares its days so far with as many days.
+        var before = parsed.Previous(read.Calendar);
+        var elapsed = read.Now - parsed.From;
+        var beforeTo = elapsed < before.To - before.From ? before.From + elapsed : before.To;
+        var previous = await statistics.ValuesAsync(new StatisticQuery([stored.Metric.Id], period, before.From, beforeTo, objectType, objects), cancellationToken);
+        return TypedResults.Ok(new MetricSeries(domain, metric, stored.Metric.Name, period.ToString(), read.Calendar.TimeZone.Id, objectType, [.. values.Select(MetricValue.Of)])
+        {
+            From = parsed.From,
+            PreviousFrom = before.From,
+            PreviousTo = beforeTo,
+            Previous = [.. previous.Select(MetricValue.Of)],
+        });
     }
 
     private static StatisticPeriod ParsePeriod(string? text) =>
@@ -62,8 +77,27 @@ public sealed record StatisticsDomain(string Ref, string Name, string? Descripti
 /// <summary>A metric of a statistics domain.</summary>
 public sealed record StatisticsMetric(string Ref, string Name, string? Description);
 
-/// <summary>A metric's values over a range, in one statistics period.</summary>
-public sealed record MetricSeries(string Domain, string Metric, string Name, string Period, string TimeZone, string? ObjectType, IReadOnlyList<MetricValue> Values);
+/// <summary>
+/// A metric's values over a range, in one statistics period, and over the range before it for comparison:
+/// as many days from <see cref="PreviousFrom"/>, up to <see cref="PreviousTo"/> (as far as this range has run).
+/// </summary>
+public sealed record MetricSeries(string Domain, string Metric, string Name, string Period, string TimeZone, string? ObjectType, IReadOnlyList<MetricValue> Values)
+{
+    public DateTime? From { get; init; }
+
+    public DateTime? PreviousFrom { get; init; }
+
+    public DateTime? PreviousTo { get; init; }
+
+    public IReadOnlyList<MetricValue>? Previous { get; init; }
+}
 
 /// <summary>A metric's value on a date, about an object (empty: about everything).</summary>
-public sealed record MetricValue(DateTime Date, string Object, decimal? Value);
+public sealed record MetricValue(DateTime Date, string Object, decimal? Value)
+{
+    public static MetricValue Of(Statistic value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new MetricValue(value.Date, value.ObjectKey, value.Value);
+    }
+}

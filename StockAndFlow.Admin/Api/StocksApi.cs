@@ -66,9 +66,16 @@ internal static class StocksApi
         {
             var found = stock.Facets.FirstOrDefault(f => f.Slug == facet) ?? throw UnknownFacet(slug, facet);
             var series = await stocks.FacetHistoryAsync(stock, found, parsed, cancellationToken);
-            return format.IsCsv
-                ? Tabular.Csv($"{slug}-{facet}.csv", ["value", "bucketStart", "count"], series.SelectMany(s => s.Points.Select(p => (IReadOnlyList<object?>)[s.Value, p.BucketStart, p.Value])))
-                : TypedResults.Ok(new StockFacetRecords(slug, facet, period, zone, [.. series.Select(s => new FacetValueRecords(s.Value, s.Points))]));
+            if (format.IsCsv)
+            {
+                return Tabular.Csv($"{slug}-{facet}.csv", ["value", "bucketStart", "count"], series.SelectMany(s => s.Points.Select(p => (IReadOnlyList<object?>)[s.Value, p.BucketStart, p.Value])));
+            }
+
+            // Each value's range before, as many buckets: a value missing from it then had no records.
+            var before = parsed.Previous(read.Calendar);
+            var previous = (await stocks.FacetHistoryAsync(stock, found, before, cancellationToken)).ToDictionary(s => s.Value ?? "", s => s.Points, StringComparer.Ordinal);
+            var empty = read.Calendar.Buckets(before.From, before.To, before.Period).Select(b => new LevelPoint(b, null)).ToList();
+            return TypedResults.Ok(new StockFacetRecords(slug, facet, period, zone, [.. series.Select(s => new FacetValueRecords(s.Value, s.Points, previous.GetValueOrDefault(s.Value ?? "", empty)))]));
         }
 
         var points = await stocks.HistoryAsync(stock, parsed, cancellationToken);
@@ -97,15 +104,14 @@ internal static class StocksApi
         new("facet", $"Stock '{slug}' has no facet '{facet}'.");
 }
 
-/// <summary>A stock's recorded counts by bucket.</summary>
 /// <summary>A stock's records over a range, and over the range before it (as many buckets) for comparison.</summary>
 public sealed record StockRecords(string Stock, string Period, string TimeZone, IReadOnlyList<LevelPoint> Points, IReadOnlyList<LevelPoint>? Previous = null);
 
 /// <summary>A stock's recorded counts by bucket, one series per value of a facet.</summary>
 public sealed record StockFacetRecords(string Stock, string Facet, string Period, string TimeZone, IReadOnlyList<FacetValueRecords> Series);
 
-/// <summary>One facet value's recorded counts by bucket.</summary>
-public sealed record FacetValueRecords(string? Value, IReadOnlyList<LevelPoint> Points);
+/// <summary>One facet value's recorded counts by bucket, and over the range before (as many buckets) for comparison.</summary>
+public sealed record FacetValueRecords(string? Value, IReadOnlyList<LevelPoint> Points, IReadOnlyList<LevelPoint>? Previous = null);
 
 /// <summary>A page of a stock's members: its columns and rows (each with its key).</summary>
 public sealed record MemberList(string Stock, long Total, int Page, int PageSize, int PageCount, string Sort, bool Descending, IReadOnlyList<string> Columns, IReadOnlyList<MemberRow> Rows);

@@ -23,8 +23,14 @@ public sealed class InsightsReader(AdminDatabase database)
     public async Task<InsightHistory> HistoryAsync(string slug, int take, CancellationToken cancellationToken)
     {
         var results = await Db.Set<InsightResult>().AsNoTracking().Where(r => r.Insight == slug).OrderByDescending(r => r.RunId).Take(take).ToListAsync(cancellationToken);
-        var latest = results.FirstOrDefault(r => r.Succeeded);
-        return new InsightHistory(results, latest, latest is null ? [] : InsightResults.Points(latest));
+        var succeeded = results.Where(r => r.Succeeded).Take(2).ToList();
+        var latest = succeeded.FirstOrDefault();
+        var previous = succeeded.Skip(1).FirstOrDefault();
+        return new InsightHistory(results, latest, latest is null ? [] : InsightResults.Points(latest))
+        {
+            Previous = previous,
+            PreviousPoints = previous is null ? [] : InsightResults.Points(previous),
+        };
     }
 
     /// <summary>A page of collection runs, newest first, with the failed results of those runs.</summary>
@@ -40,8 +46,13 @@ public sealed class InsightsReader(AdminDatabase database)
     public Task<int> CountRunsAsync(CancellationToken cancellationToken) => Db.Set<InsightRun>().CountAsync(cancellationToken);
 }
 
-/// <summary>An insight's recent results, newest first, and the latest successful one with its points.</summary>
-public sealed record InsightHistory(IReadOnlyList<InsightResult> Results, InsightResult? Latest, IReadOnlyList<InsightPoint> Points);
+/// <summary>An insight's recent results, newest first, the latest successful one with its points, and the successful one before it with its points.</summary>
+public sealed record InsightHistory(IReadOnlyList<InsightResult> Results, InsightResult? Latest, IReadOnlyList<InsightPoint> Points)
+{
+    public InsightResult? Previous { get; init; }
+
+    public IReadOnlyList<InsightPoint> PreviousPoints { get; init; } = [];
+}
 
 /// <summary>Collection runs and the failed results among them.</summary>
 public sealed record InsightRunPage(IReadOnlyList<InsightRun> Runs, IReadOnlyList<InsightResult> Failures);

@@ -38,11 +38,17 @@ public sealed class MovementsReader(Movements movements, StockAndFlowModel model
     }
 }
 
-/// <summary>A transition matrix as the API answers it.</summary>
-public sealed record TransitionMatrix(string Entity, DateTime From, DateTime To, IReadOnlyList<Transition> Moves);
+/// <summary>A transition matrix as the API answers it, with the moves of the range before it (<see cref="RangeQuery.Previous"/>) for comparison.</summary>
+public sealed record TransitionMatrix(string Entity, DateTime From, DateTime To, IReadOnlyList<Transition> Moves)
+{
+    public IReadOnlyList<Transition> Previous { get; init; } = [];
+}
 
-/// <summary>Dwell times as the API answers them, in days.</summary>
-public sealed record DwellTimes(string Entity, DateTime From, DateTime To, IReadOnlyList<DwellRow> Stocks);
+/// <summary>Dwell times as the API answers them, in days, with those of the range before it (<see cref="RangeQuery.Previous"/>) for comparison.</summary>
+public sealed record DwellTimes(string Entity, DateTime From, DateTime To, IReadOnlyList<DwellRow> Stocks)
+{
+    public IReadOnlyList<DwellRow> Previous { get; init; } = [];
+}
 
 /// <summary>One stock's dwell time in days.</summary>
 public sealed record DwellRow(string Stock, int Leaves, double? MedianDays, double? Percentile90Days)

@@ -327,17 +327,86 @@
         }
         var top = series.slice(0, MAX_SERIES - 1);
         var rest = series.slice(MAX_SERIES - 1);
-        var other = rest[0].points.map(function (point, i) {
-            var sum = null;
-            rest.forEach(function (s) {
-                var v = s.points[i].value;
-                if (v !== null && v !== undefined) {
-                    sum = (sum || 0) + v;
-                }
+        var sum = function (key) {
+            return (rest[0][key] || []).map(function (point, i) {
+                var total = null;
+                rest.forEach(function (s) {
+                    var v = s[key] && s[key][i] ? s[key][i].value : null;
+                    if (v !== null && v !== undefined) {
+                        total = (total || 0) + v;
+                    }
+                });
+                return { bucketStart: point.bucketStart, value: total };
             });
-            return { bucketStart: point.bucketStart, value: sum };
+        };
+        return top.concat([{ value: 'Other (' + rest.length + ')', points: sum('points'), previous: rest[0].previous ? sum('previous') : null, isOther: true }]);
+    }
+
+    // ---- previous-period comparison: one fainter series per series, and the change in words -------
+
+    // The period before, as many buckets, drawn fainter over the current series' positions.
+    function previousDataset(label, previous, positions, color, stack) {
+        return {
+            label: label,
+            data: previous.map(function (p, i) { return { x: positions[i], y: p.value, from: p.bucketStart || p.date }; }),
+            type: 'line', borderColor: withAlpha(color, 0.45), backgroundColor: 'transparent', borderDash: [5, 4],
+            fill: false, pointRadius: 0, pointHitRadius: 8, borderWidth: 1.5, tension: 0.2, spanGaps: false,
+            stack: stack, previousPeriod: true
+        };
+    }
+
+    var changePercents = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
+
+    // "1,234 the period before (+56, +5%)": the figure before, in the given words ('' for none), and the change to the figure now.
+    function versusText(current, previous, words) {
+        var change = current - previous;
+        var sign = change >= 0 ? '+' : '\u2212';
+        var percent = previous === 0 ? '' : ', ' + sign + changePercents.format(Math.abs(change / previous));
+        var named = words === '' ? '' : ' ' + (words || 'the period before');
+        return numbers.format(previous) + named + ' (' + sign + numbers.format(Math.abs(change)) + percent + ')';
+    }
+
+    // Writes the comparison under a chart (its card's [data-chart-versus]) and on the canvas for tests.
+    function showVersus(canvas, current, previous, lead) {
+        canvas.setAttribute('data-previous', String(previous));
+        canvas.setAttribute('data-current', String(current));
+        var body = canvas.closest('.card-body');
+        var target = body ? body.querySelector('[data-chart-versus]') : null;
+        if (target) {
+            target.textContent = lead + numbers.format(current) + '; ' + versusText(current, previous);
+        }
+    }
+
+    function total(points) {
+        return points.reduce(function (sum, p) { return sum + (p.value || 0); }, 0);
+    }
+
+    function last(points) {
+        for (var i = points.length - 1; i >= 0; i--) {
+            if (points[i].value !== null && points[i].value !== undefined) {
+                return points[i].value;
+            }
+        }
+        return 0;
+    }
+
+    // Each facet value's period before, stacked like the areas: the dashed outlines are the stack as it was.
+    function facetPrevious(canvas, shown, datasets) {
+        if (shown.length === 0 || !shown.every(function (s) { return s.previous && s.previous.length === s.points.length; })) {
+            return;
+        }
+        var positions = shown[0].points.map(function (p) { return wallClock(p.bucketStart); });
+        shown.forEach(function (s, i) {
+            datasets.push(previousDataset(datasets[i].label + ' (before)', s.previous, positions, datasets[i].borderColor, 'previous'));
         });
-        return top.concat([{ value: 'Other (' + rest.length + ')', points: other, isOther: true }]);
+        showVersus(canvas, shown.reduce(function (sum, s) { return sum + last(s.points); }, 0),
+            shown.reduce(function (sum, s) { return sum + last(s.previous); }, 0), 'At the end of this range: ');
+    }
+
+    // Facet charts list each value once: their dashed "before" outlines share the value's colour.
+    function legendFilter(item, data) {
+        var dataset = data.datasets[item.datasetIndex];
+        return !(dataset.previousPeriod && dataset.stack === 'previous');
     }
 
     function draw(canvas, json) {
@@ -345,16 +414,18 @@
         var period = json.period || 'day';
         var datasets;
         if (kind === 'facet') {
-            datasets = topSeries(json.series || []).map(function (s, i) {
+            var shown = topSeries(json.series || []);
+            datasets = shown.map(function (s, i) {
                 var color = s.isOther ? PALETTE[PALETTE.length - 1] : PALETTE[i % (PALETTE.length - 1)];
                 return {
                     label: s.value === null ? '(none)' : String(s.value),
                     data: s.points.map(function (p) { return { x: wallClock(p.bucketStart), y: p.value }; }),
                     // Stacked areas: each fills down to the one below it, not to zero.
                     borderColor: color, backgroundColor: withAlpha(color, 0.45), fill: i === 0 ? 'origin' : '-1',
-                    pointRadius: 0, borderWidth: 1, tension: 0.2
+                    pointRadius: 0, borderWidth: 1, tension: 0.2, stack: 'current'
                 };
             });
+            facetPrevious(canvas, shown, datasets);
         } else {
             var color = kind === 'flow' ? PALETTE[1] : PALETTE[0];
             var points = json.points || [];
@@ -367,14 +438,13 @@
             }];
             // The period before, as many buckets, drawn fainter over the same positions.
             if (json.previous && json.previous.length === points.length && points.length > 0) {
-                datasets.push({
-                    label: 'Previous period',
-                    data: json.previous.map(function (p, i) { return { x: wallClock(points[i].bucketStart), y: p.value, from: p.bucketStart }; }),
-                    type: 'line', borderColor: withAlpha(color, 0.45), backgroundColor: 'transparent', borderDash: [5, 4],
-                    fill: false, pointRadius: 0, pointHitRadius: 8, borderWidth: 1.5, tension: 0.2, spanGaps: false
-                });
-                canvas.setAttribute('data-previous', String(json.previous.reduce(function (sum, p) { return sum + (p.value || 0); }, 0)));
-                canvas.setAttribute('data-current', String(points.reduce(function (sum, p) { return sum + (p.value || 0); }, 0)));
+                datasets.push(previousDataset('Previous period', json.previous, points.map(function (p) { return wallClock(p.bucketStart); }), color));
+                // Moves add up over a range; a stock's level is compared at the end of each range.
+                if (kind === 'flow') {
+                    showVersus(canvas, total(points), total(json.previous), 'Moves in this range: ');
+                } else {
+                    showVersus(canvas, last(points), last(json.previous), 'At the end of this range: ');
+                }
             }
         }
 
@@ -384,7 +454,7 @@
             options: {
                 responsive: true, maintainAspectRatio: false, animation: false, normalized: true,
                 interaction: { mode: 'index', intersect: false },
-                plugins: { legend: { display: kind === 'facet' || datasets.length > 1, position: 'bottom', labels: { boxWidth: 12 } } },
+                plugins: { legend: { display: kind === 'facet' || datasets.length > 1, position: 'bottom', labels: { boxWidth: 12, filter: legendFilter } } },
                 scales: {
                     x: timeScale(period),
                     y: {
@@ -442,6 +512,20 @@
 
     var percents = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+    // A breakdown's values over the range before, by value, and the cell comparing a row with them.
+    function breakdownBefore(previous) {
+        var counts = {};
+        previous.forEach(function (v) { counts[v.value === null ? '\u0000' : String(v.value)] = v.count; });
+        return {
+            of: function (values) {
+                return values.reduce(function (sum, v) { return sum + (counts[v.value === null ? '\u0000' : String(v.value)] || 0); }, 0);
+            },
+            cell: function (row, count, before) {
+                cell(row, versusText(count, before, ''), 'text-end small text-body-secondary').setAttribute('data-before', String(before));
+            }
+        };
+    }
+
     function loadBreakdown(table, params) {
         var body = table.tBodies[0];
         var url = rewrite(table.getAttribute('data-url'), params, { facet: table.getAttribute('data-breakdown') });
@@ -452,12 +536,14 @@
             }
             var values = json.values || [];
             var total = values.reduce(function (sum, v) { return sum + v.count; }, 0);
+            var before = breakdownBefore(json.previous || []);
             body.replaceChildren();
             values.slice(0, 10).forEach(function (v) {
                 var row = document.createElement('tr');
                 cell(row, v.value === null ? '(none)' : String(v.value), v.value === null ? 'fst-italic text-body-secondary' : null);
                 cell(row, numbers.format(v.count), 'text-end stockandflow-admin-num');
                 cell(row, percents.format(total ? v.count / total : 0), 'text-end stockandflow-admin-num');
+                before.cell(row, v.count, before.of([v]));
                 body.appendChild(row);
             });
             if (values.length > 10) {
@@ -466,18 +552,19 @@
                 cell(other, 'Other (' + (values.length - 10) + ' values)', 'text-body-secondary');
                 cell(other, numbers.format(rest), 'text-end stockandflow-admin-num');
                 cell(other, percents.format(total ? rest / total : 0), 'text-end stockandflow-admin-num');
+                before.cell(other, rest, before.of(values.slice(10)));
                 body.appendChild(other);
             }
             if (values.length === 0) {
                 var none = document.createElement('tr');
-                cell(none, 'No events in this range.', 'text-body-secondary').colSpan = 3;
+                cell(none, 'No events in this range.', 'text-body-secondary').colSpan = 4;
                 body.appendChild(none);
             }
             table.setAttribute('data-loaded', 'true');
         }, function (error) {
             body.replaceChildren();
             var row = document.createElement('tr');
-            cell(row, 'Could not load: ' + error.message, 'text-danger').colSpan = 3;
+            cell(row, 'Could not load: ' + error.message, 'text-danger').colSpan = 4;
             body.appendChild(row);
         });
     }
@@ -542,6 +629,9 @@
             refresh();
         }
     }
+
+    shared.previousDataset = previousDataset;
+    shared.versusText = versusText;
 
     styleCharts();
     document.addEventListener('stockandflow-admin:theme', styleCharts);

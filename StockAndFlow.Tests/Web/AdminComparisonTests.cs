@@ -43,10 +43,7 @@ public sealed partial class AdminComparisonTests(AdminAppFactory factory)
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        var calendar = scope.ServiceProvider.GetRequiredService<PeriodCalendar>();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var since = calendar.StartOfLastDays(now, 30);
-        var before = calendar.StartOfLastDays(since.AddTicks(-1), 30);
+        var (before, since) = Comparison.DaysBefore.Of(scope.ServiceProvider);
         var expected = await db.Set<FlowEvent>().CountAsync(e => e.Flow == "signing-up" && e.Sink == "trial-customers" && e.OccurredAt >= before && e.OccurredAt < since);
         Assert.Equal(expected, shown);
         Assert.True(expected > 0);

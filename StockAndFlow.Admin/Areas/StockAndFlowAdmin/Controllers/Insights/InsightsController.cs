@@ -30,7 +30,7 @@ public sealed class InsightsController(StockAndFlowModel model, InsightsReader i
         }
 
         var history = await insights.HistoryAsync(slug, 20, cancellationToken);
-        return View(new InsightPage(insight, history.Latest, history.Points, history.Results));
+        return View(new InsightPage(insight, history.Latest, history.Points, history.Results) { Previous = history.Previous });
     }
 
     [HttpGet]
@@ -47,7 +47,11 @@ public sealed record InsightTile(InsightDefinition Insight, InsightResult? Lates
 
 public sealed record InsightsIndexPage(IReadOnlyList<InsightTile> Tiles, InsightRun? LastRun);
 
-public sealed record InsightPage(InsightDefinition Insight, InsightResult? Latest, IReadOnlyList<InsightPoint> Points, IReadOnlyList<InsightResult> History);
+public sealed record InsightPage(InsightDefinition Insight, InsightResult? Latest, IReadOnlyList<InsightPoint> Points, IReadOnlyList<InsightResult> History)
+{
+    /// <summary>The successful collection before <see cref="Latest"/>, which its figures compare with.</summary>
+    public InsightResult? Previous { get; init; }
+}
 
 public sealed record InsightRunsPage(IReadOnlyList<InsightRun> Runs, IReadOnlyList<InsightResult> Failures, int Page, int PageSize, int Total)
 {

@@ -26,7 +26,12 @@ public sealed class MovementsController(AdminReadModel read, MovementsReader mov
         var dwell = await movements.DwellTimesAsync(type, parsed, cancellationToken);
         var cohorts = await movements.CohortsAsync(cohortStock, parsed, cancellationToken);
         var ages = await movements.MemberAgesAsync(type, cancellationToken);
-        return View(new MovementsPage(entity, stocks, range, transitions, dwell, cohortStock, cohorts, ages));
+        var before = parsed.Previous(read.Calendar);
+        return View(new MovementsPage(entity, stocks, range, transitions, dwell, cohortStock, cohorts, ages)
+        {
+            PreviousTransitions = await movements.TransitionsAsync(type, before, cancellationToken),
+            PreviousDwell = await movements.DwellTimesAsync(type, before, cancellationToken),
+        });
     }
 }
 
@@ -41,6 +46,23 @@ public sealed record MovementsPage(
     IReadOnlyList<Cohort> Cohorts,
     IReadOnlyList<MemberAges> Ages)
 {
+    /// <summary>The moves of the range before (as many buckets), which the totals compare with.</summary>
+    public IReadOnlyList<Transition> PreviousTransitions { get; init; } = [];
+
+    /// <summary>The stays that ended in the range before, which the dwell times compare with.</summary>
+    public IReadOnlyList<DwellTime> PreviousDwell { get; init; } = [];
+
+    /// <summary>All moves out of <paramref name="source"/> (null: from outside) in the range, and in the range before.</summary>
+    public Comparison MovesFrom(string? source) =>
+        new(Transitions.Where(t => t.Source == source).Sum(t => t.Count), PreviousTransitions.Where(t => t.Source == source).Sum(t => t.Count), "in the range before");
+
+    /// <summary>A stock's leaves in the range and in the range before.</summary>
+    public Comparison LeavesFrom(string stock) =>
+        new(Dwell.FirstOrDefault(d => d.Stock == stock)?.Leaves ?? 0, PreviousDwell.FirstOrDefault(d => d.Stock == stock)?.Leaves ?? 0, "in the range before");
+
+    /// <summary>A stock's median stay in the range before, if any row left it then.</summary>
+    public TimeSpan? PreviousMedian(string stock) => PreviousDwell.FirstOrDefault(d => d.Stock == stock)?.Median;
+
     /// <summary>A stock's name by slug; "Outside" for null (External).</summary>
     public string NameOf(string? slug) => slug is null ? "Outside" : Stocks.FirstOrDefault(s => s.Slug == slug)?.Name ?? slug;
 }
