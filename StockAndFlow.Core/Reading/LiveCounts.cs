@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using StockAndFlow.Capture;
 using StockAndFlow.Counting;
@@ -12,10 +13,19 @@ namespace StockAndFlow.Reading;
 /// with the table. Stocks recounted together share their marks and are read together: one query for
 /// their recounts, one for the events since (a range of the event table's key), one for the stock
 /// changes since and one for the recounts' facet values. A stock no flow connects (capture does not
-/// follow it), a stock not recounted yet, and a facet read through a navigation are counted in full.
+/// follow it), a stock not recounted yet, and a facet read through a navigation are counted in full;
+/// readers that ask for the same navigation facet of the same database while its count runs wait for
+/// that count instead of each scanning the table again.
 /// </summary>
 public sealed class LiveCounts(StockAndFlowModel model, StockCounter counter)
 {
+    // The full counts of navigation facets now running, by database, stock and facet.
+    private readonly ConcurrentDictionary<(Type Context, string? Connection, string Stock, string Facet), Task<FacetCount>> _running = new();
+    private int _joined;
+
+    /// <summary>How many reads have shared a navigation facet's count that another read had started (for tests).</summary>
+    internal int Joined => Volatile.Read(ref _joined);
+
     /// <summary>The live counts of <paramref name="stocks"/>, in their order.</summary>
     public async Task<IReadOnlyList<StockCount>> CountAsync(DbContext db, IReadOnlyList<Stock> stocks, CancellationToken cancellationToken = default)
     {
@@ -124,7 +134,7 @@ public sealed class LiveCounts(StockAndFlowModel model, StockCounter counter)
         {
             if (TrackedFacets.Property(facet) is null)
             {
-                facets.Add(await counter.CountFacetAsync(db, stock, facet, cancellationToken));
+                facets.Add(await CountUntrackedAsync(db, stock, facet, cancellationToken));
                 continue;
             }
 
@@ -144,6 +154,42 @@ public sealed class LiveCounts(StockAndFlowModel model, StockCounter counter)
         }
 
         return new StockCount(stock, total, facets);
+    }
+
+    // A facet capture cannot follow, counted in full: the first read counts it on its own context (and
+    // waits for the count whatever its cancellation, since the query uses that context); reads arriving
+    // while it runs share its result, which is at most that query's duration old.
+    private async Task<FacetCount> CountUntrackedAsync(DbContext db, Stock stock, Facet facet, CancellationToken cancellationToken)
+    {
+        var key = (db.GetType(), db.Database.GetConnectionString(), stock.Slug, facet.Slug);
+        if (_running.TryGetValue(key, out var running))
+        {
+            Interlocked.Increment(ref _joined);
+            return await running.WaitAsync(cancellationToken);
+        }
+
+        var mine = new TaskCompletionSource<FacetCount>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_running.TryAdd(key, mine.Task))
+        {
+            return await CountUntrackedAsync(db, stock, facet, cancellationToken);
+        }
+
+        try
+        {
+            var counted = await counter.CountFacetAsync(db, stock, facet, CancellationToken.None);
+            mine.SetResult(counted);
+            return counted;
+        }
+        catch (Exception ex)
+        {
+            mine.SetException(ex);
+            _ = mine.Task.Exception; // observed here, whether or not another read shared it
+            throw;
+        }
+        finally
+        {
+            _running.TryRemove(new KeyValuePair<(Type, string?, string, string), Task<FacetCount>>(key, mine.Task));
+        }
     }
 
     private sealed record FacetAmount(string Stock, string Facet, string Value, bool IsNull, long Amount)

@@ -90,6 +90,75 @@ public sealed class LiveCountsTests
         Assert.Equal(0, await db.Set<Recount>().CountAsync());
     }
 
+    [Theory, AllProviders]
+    public async Task ReadsArrivingWhileANavigationFacetIsCounted_ShareThatCount(string provider)
+    {
+        await using var engine = await Engine.StartAsync(provider, Define);
+        await AddTeamsAsync(engine);
+        var saves = new RandomSaves(new Random(7), teams: 2);
+        for (var i = 0; i < 12; i++)
+        {
+            await saves.AddAsync(engine);
+        }
+
+        await RecountAsync(engine, expectBalanced: false);
+        var live = engine.Services.GetRequiredService<LiveCounts>();
+        var active = engine.Model.Stocks.Where(s => s.Slug == "active").ToList();
+        var gate = new TeamFacetGate();
+
+        // The first read reaches the "team" facet's GROUP BY and is held there; three more reads arrive.
+        var first = CountOnOwnContextAsync(engine, live, active, gate);
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var others = Enumerable.Range(0, 3).Select(_ => CountOnOwnContextAsync(engine, live, active, gate)).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (live.Joined < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        gate.Release.SetResult();
+        var results = await Task.WhenAll([first, .. others]);
+
+        Assert.Equal(3, live.Joined);
+        Assert.Equal(1, gate.Queries);
+        await using var db = engine.NewContext();
+        var expected = Assert.Single(await engine.Counter.CountAsync(db, active)).Facets.Single(f => f.Facet.Slug == "team").Values;
+        Assert.All(results, r => Assert.Equal(expected, r.Single().Facets.Single(f => f.Facet.Slug == "team").Values));
+    }
+
+    private static async Task<IReadOnlyList<StockCount>> CountOnOwnContextAsync(Engine engine, LiveCounts live, IReadOnlyList<Stock> stocks, TeamFacetGate gate)
+    {
+        await Task.Yield();
+        await using var db = engine.NewContextWith(gate);
+        return await live.CountAsync(db, stocks);
+    }
+
+    /// <summary>Counts the "team" facet's GROUP BY (the only query joining teams) and holds the first until released.</summary>
+    private sealed class TeamFacetGate : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int _queries;
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Queries => Volatile.Read(ref _queries);
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("\"Teams\"", StringComparison.Ordinal) && command.CommandText.Contains("GROUP BY", StringComparison.Ordinal)
+                && Interlocked.Increment(ref _queries) == 1)
+            {
+                Reached.SetResult();
+                await Release.Task;
+            }
+
+            return result;
+        }
+    }
+
     // Activity: External → active and active → inactive are flows; inactive → active is not (an
     // undeclared move). Staff has flows both ways. Facets change while members stay; "team" reads a
     // navigation, so capture cannot keep it and live counts count it.
