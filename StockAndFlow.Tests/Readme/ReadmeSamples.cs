@@ -120,7 +120,7 @@ internal static class ReadmeSamples
 
     public static void Alerts(StockAndFlowBuilder sf, Stock hot, Stock cold, Stock trial, Flow signup)
     {
-        sf.Alert("cold-leads-piling-up", "Cold leads piling up").WhenAbove(cold, 150);
+        sf.Alert("cold-leads-piling-up", "Cold leads piling up").WhenAbove(cold, 100);
         sf.Alert("few-hot-leads", "Few hot leads").WhenBelow(hot, 20);
         sf.Alert("leads-cooling-off", "Leads cooling off").WhenOutflowExceedsInflow(hot, 3);              // 3 whole days in a row
         sf.Alert("unusual-signups", "Unusual number of signups").WhenFlowOffWeekdayAverage(signup, 75); // yesterday vs the same weekday of the 4 weeks before

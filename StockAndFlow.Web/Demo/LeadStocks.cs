@@ -29,7 +29,7 @@ public sealed class LeadStocks : IStockAndFlowDefinition
         sf.Process("pipeline", "Sales pipeline").Includes(hot, warm, cold).Includes(created, cooling, reengaging, dropped);
 
         // Alerts in stock terms; the demo's history makes the first hold. Evaluated by the alerts job.
-        sf.Alert("cold-leads-piling-up", "Cold leads piling up").WhenAbove(cold, 150);
+        sf.Alert("cold-leads-piling-up", "Cold leads piling up").WhenAbove(cold, 100);
         sf.Alert("few-hot-leads", "Few hot leads").WhenBelow(hot, 20);
         sf.Alert("leads-cooling-off", "Leads cooling off").WhenOutflowExceedsInflow(hot, 3);
 
