@@ -148,7 +148,15 @@ public sealed class StockCounter(StockAndFlowModel model)
         var key = Expression.MemberInit(
             Expression.New(typeof(TKey)),
             selectors.Select((selector, i) => (MemberBinding)Expression.Bind(typeof(TKey).GetProperty("K" + i)!, ParameterRebinder.Body(selector, row))));
-        return SharedFacetQuery(db, predicates, Expression.Lambda<Func<T, TKey>>(key, row));
+        var groups = db.Set<T>().GroupBy(Expression.Lambda<Func<T, TKey>>(key, row));
+
+        // Ordered by the first facet so that the limit the counter puts on it is well defined (and EF
+        // Core does not warn of a row limit without an order); the groups are few when it matters.
+        var group = Expression.Parameter(typeof(IGrouping<TKey, T>), "g");
+        var first = Expression.Property(Expression.Property(group, nameof(IGrouping<TKey, T>.Key)), "K0");
+        var ordered = groups.Provider.CreateQuery<IGrouping<TKey, T>>(Expression.Call(
+            typeof(Queryable), nameof(Queryable.OrderBy), [typeof(IGrouping<TKey, T>), first.Type], groups.Expression, Expression.Quote(Expression.Lambda(first, group))));
+        return ordered.Select(CountsPerStock<T, TKey>(predicates));
     }
 
     /// <summary>The one GROUP BY of every facet of these stocks of one entity type, or null when they have none or more than four; exposed for translation checks.</summary>
@@ -205,17 +213,20 @@ public sealed class StockCounter(StockAndFlowModel model)
     /// with a conditional count per stock; exposed for start-up translation checks.
     /// </summary>
     internal static IQueryable<KeyValuePair<TKey, long[]>> SharedFacetQuery<T, TKey>(DbContext db, IReadOnlyList<LambdaExpression> predicates, Expression<Func<T, TKey>> selector)
-        where T : class
+        where T : class =>
+        db.Set<T>().GroupBy(selector).Select(CountsPerStock<T, TKey>(predicates));
+
+    // g => new KeyValuePair(g.Key, [g.LongCount(p1), g.LongCount(p2), …]): one conditional count per stock in a group.
+    private static Expression<Func<IGrouping<TKey, T>, KeyValuePair<TKey, long[]>>> CountsPerStock<T, TKey>(IReadOnlyList<LambdaExpression> predicates)
     {
         var group = Expression.Parameter(typeof(IGrouping<TKey, T>), "g");
         var counts = predicates.Select(p => (Expression)Expression.Call(typeof(Enumerable), nameof(Enumerable.LongCount), [typeof(T)], group, p));
         var pair = typeof(KeyValuePair<TKey, long[]>).GetConstructor([typeof(TKey), typeof(long[])])!;
-        var projection = Expression.Lambda<Func<IGrouping<TKey, T>, KeyValuePair<TKey, long[]>>>(
-            Expression.New(pair, Expression.Property(group, nameof(IGrouping<TKey, T>.Key)), Expression.NewArrayInit(typeof(long), counts)),
-            group);
         // No WHERE (p1 OR p2 …): it would spare grouping rows in none of the stocks, but evaluates every
         // predicate once more per row; with stocks covering the table it made P1 10 % slower.
-        return db.Set<T>().GroupBy(selector).Select(projection);
+        return Expression.Lambda<Func<IGrouping<TKey, T>, KeyValuePair<TKey, long[]>>>(
+            Expression.New(pair, Expression.Property(group, nameof(IGrouping<TKey, T>.Key)), Expression.NewArrayInit(typeof(long), counts)),
+            group);
     }
 
     // A value list (fixed, or read now) adds its absent values as zero rows; largest first, then by value.
