@@ -171,8 +171,8 @@
         var marker = {
             type: 'line', scaleID: 'x', value: +wallClock(bucket.bucketStart),
             stockAndFlowAdminKind: hasAction ? 'action' : 'decay',
-            borderColor: withAlphaColor(hasAction ? colors.action : colors.decay, 0.8),
-            borderWidth: 2, borderDash: [4, 3], hitTolerance: 6, drawTime: 'afterDatasetsDraw',
+            borderColor: markerColor(hasAction ? 'action' : 'decay', colors),
+            borderWidth: hasAction ? 2 : 1, borderDash: hasAction ? [4, 3] : [2, 4], hitTolerance: 6, drawTime: 'afterDatasetsDraw',
             label: {
                 display: false, content: annotationLines(bucket), position: 'end', textAlign: 'start',
                 backgroundColor: colors.background, color: colors.text, borderColor: hasAction ? colors.action : colors.decay,
@@ -195,6 +195,12 @@
         return marker;
     }
 
+    // A bucket with a bulk action is drawn strong; one with decay runs only (often every day) faint,
+    // so a year of daily decay does not hide the series.
+    function markerColor(kind, colors) {
+        return kind === 'action' ? withAlphaColor(colors.action, 0.8) : withAlphaColor(colors.decay, 0.35);
+    }
+
     // Any CSS colour (hex or rgb()) with an alpha, for markers fainter than their label's border.
     function withAlphaColor(color, alpha) {
         if (/^#[0-9a-f]{6}$/i.test(color)) {
@@ -212,7 +218,7 @@
         var colors = annotationColors();
         annotations.forEach(function (marker) {
             var color = marker.stockAndFlowAdminKind === 'action' ? colors.action : colors.decay;
-            marker.borderColor = withAlphaColor(color, 0.8);
+            marker.borderColor = markerColor(marker.stockAndFlowAdminKind, colors);
             marker.label.backgroundColor = colors.background;
             marker.label.color = colors.text;
             marker.label.borderColor = color;
