@@ -90,13 +90,13 @@ public sealed class StockCounter(StockAndFlowModel model)
     // counted per facet (no facets, more than four, too many groups, or a grouping EF cannot translate).
     private async Task<List<StockCount>?> CountCombinedAsync(DbContext db, Type entityType, List<Stock> stocks, CancellationToken cancellationToken)
     {
-        var facets = SharedFacets(stocks).ToList();
-        if (facets.Count == 0 || facets.Count > GroupKeyTypes.Length || _perFacet.ContainsKey(entityType))
+        if (_perFacet.ContainsKey(entityType) || CombinedPlan(stocks) is not { } plan)
         {
             return null;
         }
 
-        var keyType = GroupKeyTypes[facets.Count - 1].MakeGenericType([.. facets.Select(f => f[0].Facet.ValueType)]);
+        var (facets, keyType) = plan;
+
         List<(object?[] Key, long[] Counts)>? rows;
         try
         {
@@ -162,16 +162,26 @@ public sealed class StockCounter(StockAndFlowModel model)
     /// <summary>The one GROUP BY of every facet of these stocks of one entity type, or null when they have none or more than four; exposed for translation checks.</summary>
     internal static IQueryable? CombinedQuery(DbContext db, IReadOnlyList<Stock> stocks)
     {
-        var facets = SharedFacets(stocks).ToList();
-        if (facets.Count == 0 || facets.Count > GroupKeyTypes.Length)
+        if (CombinedPlan(stocks) is not { } plan)
         {
             return null;
         }
 
-        var keyType = GroupKeyTypes[facets.Count - 1].MakeGenericType([.. facets.Select(f => f[0].Facet.ValueType)]);
+        var (facets, keyType) = plan;
+
         return (IQueryable)typeof(StockCounter).GetMethod(nameof(CombinedQuery), 2, BindingFlags.NonPublic | BindingFlags.Static, [typeof(DbContext), typeof(IReadOnlyList<LambdaExpression>), typeof(IReadOnlyList<LambdaExpression>)])!
             .MakeGenericMethod(SingleEntityType(stocks), keyType)
             .Invoke(null, [db, stocks.Select(s => s.Predicate).ToList(), facets.Select(f => f[0].Facet.Selector).ToList()])!;
+    }
+
+    // The facets of these stocks (shared ones once) and the key type of their one GROUP BY, or null
+    // when they have no facet or more than four.
+    private static (List<List<(Stock Stock, Facet Facet)>> Facets, Type KeyType)? CombinedPlan(IReadOnlyList<Stock> stocks)
+    {
+        var facets = SharedFacets(stocks).ToList();
+        return facets.Count == 0 || facets.Count > GroupKeyTypes.Length
+            ? null
+            : (facets, GroupKeyTypes[facets.Count - 1].MakeGenericType([.. facets.Select(f => f[0].Facet.ValueType)]));
     }
 
     private static async Task<List<(object?[] Key, long[] Counts)>?> CountCombinedCoreAsync<T, TKey>(DbContext db, List<LambdaExpression> predicates, List<LambdaExpression> selectors, CancellationToken cancellationToken)
