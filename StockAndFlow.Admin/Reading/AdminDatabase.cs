@@ -21,7 +21,7 @@ public sealed class AdminDatabase(IStockAndFlowContextFactory factory, IServiceP
     private DbContext? _read;
 
     /// <summary>The context the admin reads through: the read connection's when one is configured, the host's otherwise.</summary>
-    public DbContext Context => _read ??= options.Value.ReadConnectionString is { Length: > 0 } read ? OpenReadContext(read) : Primary;
+    public DbContext Context => _read ??= ReadsElsewhere ? OpenReadContext(options.Value.ReadConnectionString!) : Primary;
 
     /// <summary>The host's own context of the request: every write, and reads that must see the admin's own writes.</summary>
     public DbContext Primary => _primary ??= factory.GetContext(services);
