@@ -176,6 +176,28 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(value failed)))
 done
 skipped=$((total - passed - failed))
+if [ "$failed" -gt 0 ]; then
+  # The console log above is long; name each failed test and the start of its message once more at the end.
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    awk '
+      /<UnitTestResult / && /outcome="Failed"/ {
+        match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11)
+        gsub(/&quot;/, "\"", name); gsub(/&amp;/, "\\&", name)
+        print "  " name; inside = 1; shown = 0; next
+      }
+      inside && /<Message>/ { message = 1; sub(/.*<Message>/, "") }
+      inside && message {
+        line = $0; done = sub(/<\/Message>.*/, "", line)
+        gsub(/&quot;/, "\"", line); gsub(/&lt;/, "<", line); gsub(/&gt;/, ">", line); gsub(/&amp;/, "\\&", line)
+        if (shown < 12) print "    " line; shown++
+        if (done) { message = 0; inside = 0 }
+      }
+      inside && /<\/UnitTestResult>/ { inside = 0; message = 0 }
+    ' "$trx"
+  done
+fi
 if [ "$total" -eq 0 ] && [ "$status" -eq 0 ]; then
   status=1
 fi
