@@ -36,7 +36,7 @@ public sealed partial class AnnotationTests(BrowserFixture browser, ITestOutputH
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Make cold (test)…" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Make cold (test): {Rows} leads" }).ClickAsync();
-        await page.WaitForURLAsync(ExecutionUrl());
+        await page.ArriveAtAsync(ExecutionUrl());
         await Expect(page.Locator("[data-execution] [data-stockandflow-admin='status']")).ToHaveTextAsync("Succeeded", new() { Timeout = 60_000 });
         var id = ExecutionUrl().Match(page.Url).Groups[1].Value;
         var expected = $"Action 'Make cold (test)' by {AdminAppFactory.AdminEmail}, {Rows} rows";

@@ -38,7 +38,7 @@ public sealed partial class BulkActionTests(BrowserFixture browser, ITestOutputH
         await action.ClickAsync();
 
         // The confirmation says what will happen to how many rows.
-        await page.WaitForURLAsync(ConfirmUrl());
+        await page.ArriveAtAsync(ConfirmUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Make cold (test)" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-stockandflow-admin='selection']")).ToHaveTextAsync("the 2 selected rows of Hot leads");
         await Expect(page.Locator("[data-stockandflow-admin='row-count']")).ToHaveTextAsync("2");
@@ -47,7 +47,7 @@ public sealed partial class BulkActionTests(BrowserFixture browser, ITestOutputH
         await page.GetByRole(AriaRole.Button, new() { Name = "Make cold (test): 2 leads" }).ClickAsync();
 
         // The execution page reports the outcome (polling until it is done when it runs as a job).
-        await page.WaitForURLAsync(ExecutionUrl());
+        await page.ArriveAtAsync(ExecutionUrl());
         await Expect(page.Locator("[data-execution] [data-stockandflow-admin='status']")).ToHaveTextAsync("Succeeded", new() { Timeout = 60_000 });
         await Expect(page.Locator("[data-stockandflow-admin='affected']")).ToHaveTextAsync("2");
         await Screenshots.SaveAsync(page, Test, "3-execution", output);

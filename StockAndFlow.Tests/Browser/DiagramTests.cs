@@ -48,7 +48,7 @@ public sealed partial class DiagramTests(BrowserFixture browser, ITestOutputHelp
         var slug = await stock.GetAttributeAsync("data-stock");
         Assert.EndsWith($"/stockflow-admin/stocks/{slug}", await stock.GetAttributeAsync("href"), StringComparison.Ordinal);
         await stock.ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/stockflow-admin/stocks/{slug}(\\?.*)?$"));
+        await page.ArriveAtAsync(new Regex($"/stockflow-admin/stocks/{slug}(\\?.*)?$"));
         problems.AssertNone();
     }
 

@@ -20,7 +20,7 @@ public sealed partial class FlowMoversPageTests(BrowserFixture browser, ITestOut
         // From the flow page, "Who moved" opens its movers over the flow page's range.
         await page.GotoAsync("/stockflow-admin/flows/cooling?range=7d");
         await page.Locator("[data-stockandflow-admin='who-moved']").ClickAsync();
-        await page.WaitForURLAsync(MoversUrl());
+        await page.ArriveAtAsync(MoversUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who moved: Cooling" })).ToBeVisibleAsync();
         await Expect(page.Locator("#stockandflow-admin-range")).ToHaveValueAsync("7d");
         var rows = page.Locator("table[data-stockandflow-admin='members'] tbody tr[data-key]");
@@ -43,14 +43,14 @@ public sealed partial class FlowMoversPageTests(BrowserFixture browser, ITestOut
         await action.ClickAsync();
 
         // The confirmation names the scope and counts the two rows.
-        await page.WaitForURLAsync(ConfirmUrl());
+        await page.ArriveAtAsync(ConfirmUrl());
         await Expect(page.Locator("[data-stockandflow-admin='selection']")).ToContainTextAsync("the 2 selected rows of the movers of Hot leads, Warm leads → Warm leads, Cold leads");
         await Expect(page.Locator("[data-stockandflow-admin='row-count']")).ToHaveTextAsync("2");
         await Screenshots.SaveAsync(page, Test, "1-confirm", output);
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark as contacted: 2 leads" }).ClickAsync();
 
         // The execution reports both rows and leads back to the movers it was picked from.
-        await page.WaitForURLAsync(ExecutionUrl());
+        await page.ArriveAtAsync(ExecutionUrl());
         await Expect(page.Locator("[data-execution] [data-stockandflow-admin='status']")).ToHaveTextAsync("Succeeded", new() { Timeout = 60_000 });
         await Expect(page.Locator("[data-stockandflow-admin='affected']")).ToHaveTextAsync("2");
         await Expect(page.Locator("[data-stockandflow-admin='movers-link']")).ToHaveTextAsync("Movers of Cooling");

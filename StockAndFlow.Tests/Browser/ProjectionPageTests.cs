@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -6,7 +7,7 @@ namespace StockAndFlow.Tests.Browser;
 
 /// <summary>The projection page draws its band and redraws when a what-if changes.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ProjectionPageTests(BrowserFixture browser, ITestOutputHelper output)
+public sealed partial class ProjectionPageTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]
     public async Task TheProjectionIsDrawnAndAWhatIfRedrawsIt()
@@ -17,7 +18,7 @@ public sealed class ProjectionPageTests(BrowserFixture browser, ITestOutputHelpe
 
         await page.GotoAsync("/stockflow-admin/stocks/hot-leads");
         await page.Locator("[data-stockandflow-admin='projection-link']").ClickAsync();
-        await page.WaitForURLAsync("**/stockflow-admin/stocks/hot-leads/projection");
+        await page.ArriveAtAsync(ProjectionUrl());
 
         var chart = page.Locator("canvas[data-projection-chart]");
         await Expect(chart).ToHaveAttributeAsync("data-drawn", "true");
@@ -34,4 +35,7 @@ public sealed class ProjectionPageTests(BrowserFixture browser, ITestOutputHelpe
         await Screenshots.SaveAsync(page, "projection", "hot-leads-cooling-50", output);
         problems.AssertNone();
     }
+
+    [GeneratedRegex("/stockflow-admin/stocks/hot-leads/projection$")]
+    private static partial Regex ProjectionUrl();
 }

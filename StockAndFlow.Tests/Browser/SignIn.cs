@@ -18,7 +18,7 @@ public static partial class SignIn
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.WaitForURLAsync(AdminUrl());
+        await page.ArriveAtAsync(AdminUrl());
     }
 
     [GeneratedRegex("/account/login\\?ReturnUrl=%2Fstockflow-admin")]

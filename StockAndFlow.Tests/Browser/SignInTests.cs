@@ -30,7 +30,7 @@ public sealed class SignInTests(BrowserFixture browser, ITestOutputHelper output
 
         await page.GetByLabel("Password").FillAsync(AdminAppFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(SignIn.AdminUrl());
+        await page.ArriveAtAsync(SignIn.AdminUrl());
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Stocks and flows", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("nav .dropdown-menu strong")).ToHaveTextAsync(AdminAppFactory.AdminEmail);
