@@ -87,8 +87,10 @@ max_connections = 300
 CONF
   as_pg "$pg_bin/pg_ctl" -D "$data" -l "$pg_root/$name.log" -w -t 60 start >/dev/null || { cat "$pg_root/$name.log" >&2; return 1; }
   pg_clusters+=("$data")
+  # pg_signal_backend: each test drops its database WITH (FORCE), which also ends an autovacuum worker in it.
   "$pg_bin/psql" -X -q -h "$data" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-    -c "CREATE ROLE stockandflow LOGIN CREATEDB PASSWORD 'stockandflow'" >/dev/null || return 1
+    -c "CREATE ROLE stockandflow LOGIN CREATEDB PASSWORD 'stockandflow'" \
+    -c "GRANT pg_signal_backend TO stockandflow" >/dev/null || return 1
   cluster_port="$port"
 }
 

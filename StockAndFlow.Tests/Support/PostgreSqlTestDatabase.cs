@@ -53,7 +53,16 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
             NpgsqlConnection.ClearPool(connection);
         }
 
-        await ExecuteOnServerAsync(_server, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+        try
+        {
+            await ExecuteOnServerAsync(_server, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // FORCE ends every other backend in the database, an autovacuum worker too, and a role without
+            // pg_signal_backend may not end that one; a plain DROP asks autovacuum to stop and waits for it.
+            await ExecuteOnServerAsync(_server, $"DROP DATABASE IF EXISTS \"{_name}\"");
+        }
     }
 
     private static async Task ExecuteOnServerAsync(string server, string sql)
