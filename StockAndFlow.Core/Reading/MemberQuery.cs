@@ -270,7 +270,10 @@ public sealed class MemberQuery
             }
         }
 
-        var values = Expression.Convert(Expression.Property(Expression.Constant(new Boxed(list)), nameof(Boxed.Value)), listType);
+        // One array-like parameter however many keys: a flow's movers can outnumber a store's limit on
+        // parameters (SQLite's is 32 766), which EF's default of one parameter per value would pass.
+        var values = Expression.Call(typeof(EF), nameof(EF.Parameter), [listType],
+            Expression.Convert(Expression.Property(Expression.Constant(new Boxed(list)), nameof(Boxed.Value)), listType));
         return Expression.Call(values, listType.GetMethod(nameof(List<object>.Contains))!, Expression.Property(row, key.Name));
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StockAndFlow.Actions;
 using StockAndFlow.Reading;
 using StockAndFlow.Tests.Support;
 
@@ -54,6 +56,55 @@ public sealed class MoverQueryTests
         var expectedCounts = all.Keys.GroupBy(k => users[k].Region).ToDictionary(g => g.Key ?? "(none)", g => (long)g.Count());
         Assert.Equal(expectedCounts.OrderBy(p => p.Key, StringComparer.Ordinal), regions.Values.ToDictionary(v => v.Value ?? "(none)", v => v.Count).OrderBy(p => p.Key, StringComparer.Ordinal));
     }
+
+    [Theory]
+    [AllProviders]
+    public async Task MoreMoversThanSQLiteTakesParameters_AreCountedPagedAndFiltered(string provider)
+    {
+        // 33 000 movers: one more key each than a statement on SQLite may carry as parameters (32 766).
+        const int Early = 20_000, Late = 13_000;
+        await using var engine = await Engine.StartAsync(provider, MoversScenario.Define);
+        await using (var db = engine.NewContext())
+        {
+            db.Users.AddRange(Enumerable.Range(1, Early + Late).Select(i => new User { Name = $"User {i:00000}", Region = i % 3 == 0 ? "us" : "eu", IsActive = true }));
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var (skip, take) in new[] { (0, Early), (Early, Late) })
+        {
+            engine.Time.Advance(TimeSpan.FromHours(1));
+            await using var db = engine.NewContext();
+            foreach (var user in await db.Users.OrderBy(u => u.Id).Skip(skip).Take(take).ToListAsync())
+            {
+                user.IsActive = false;
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        engine.Time.Advance(TimeSpan.FromHours(1));
+        var now = MoversScenario.Now(engine);
+        var source = MemberSource.MoversOf(engine.Model.FindFlow(MoversScenario.Deactivating)!, now.AddDays(-1), now);
+        await using var read = engine.NewContext();
+        var ids = await read.Users.AsNoTracking().OrderBy(u => u.Id).Select(u => u.Id).ToListAsync();
+        var late = ids.Skip(Early).ToList();
+
+        // Newest move first: the first page is the late batch, lowest keys first.
+        var newest = await MemberQuery.PageAsync(read, source, MemberSelection.None, null, false, 1, 25);
+        Assert.Equal(Early + Late, newest.Total);
+        Assert.Equal(late.Take(25).Select(Key), newest.Rows.Select(r => r.Key));
+        Assert.All(newest.Rows, r => Assert.Equal(now.AddHours(-1), r.MovedAt));
+
+        var byName = await MemberQuery.PageAsync(read, source, new MemberSelection("region", "us"), "Name", true, 2, 25);
+        var us = ids.Where(id => id % 3 == 0).ToList();
+        Assert.Equal(us.Count, byName.Total);
+        Assert.Equal(us.OrderDescending().Skip(25).Take(25).Select(Key), byName.Rows.Select(r => r.Key));
+
+        var runner = engine.Services.GetRequiredService<ActionRunner>();
+        Assert.Equal(Early + Late, await runner.CountAsync(read, engine.Model.FindAction("reactivate")!, source, MemberSelection.None));
+    }
+
+    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Movers_RejectAFacetTheFlowsStocksDoNotHave_AndAnInvertedRange()
