@@ -102,6 +102,17 @@ public sealed class MoverQueryTests
 
         var runner = engine.Services.GetRequiredService<ActionRunner>();
         Assert.Equal(Early + Late, await runner.CountAsync(read, engine.Model.FindAction("reactivate")!, source, MemberSelection.None));
+
+        // And the action on all of them selects and moves every one, with an event each.
+        var lastEvent = (await engine.EventsAsync()).Max(e => e.Id);
+        await using (var db = engine.NewContext())
+        {
+            Assert.Equal(new StockAndFlow.Moves.TransitionResult(Early + Late, Early + Late), await runner.ExecuteAsync(db, engine.Model.FindAction("reactivate")!, source, MemberSelection.None));
+        }
+
+        Assert.Equal(Early + Late, await read.Users.CountAsync(u => u.IsActive));
+        var events = await MoversScenario.EventsSinceAsync(engine, lastEvent);
+        Assert.Equal(ids.Select(Key).Order(StringComparer.Ordinal), events.Where(e => e.Flow == "reactivating").Select(e => e.SubjectKey).Order(StringComparer.Ordinal));
     }
 
     private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
