@@ -90,10 +90,15 @@ public sealed class EntityRows(StockAndFlowModel model, AdminDatabase database, 
     private static async Task<Dictionary<string, object?[]>> ValuesCoreAsync<T>(DbContext db, Stock stock, IReadOnlyList<LambdaExpression> selectors, List<string> keys, CancellationToken cancellationToken)
         where T : class
     {
-        var key = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties[0];
+        var key = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()?.Properties;
+        if (key is null)
+        {
+            return [];
+        }
+
         var row = Expression.Parameter(typeof(T), "row");
-        // One projection: the key, then each selector's value (related rows join, computed ones run in SQL).
-        var cells = new List<Expression> { Expression.Convert(Expression.Property(row, key.Name), typeof(object)) };
+        // One projection: the key's columns, then each selector's value (related rows join, computed ones run in SQL).
+        var cells = key.Select(p => (Expression)Expression.Call(typeof(EF), nameof(EF.Property), [typeof(object)], row, Expression.Constant(p.Name))).ToList();
         cells.AddRange(selectors.Select(s => (Expression)Expression.Convert(new Rebinder(s.Parameters[0], row).Visit(s.Body), typeof(object))));
         var projection = Expression.Lambda<Func<T, object?[]>>(Expression.NewArrayInit(typeof(object), cells), row);
         var result = new Dictionary<string, object?[]>(StringComparer.Ordinal);
@@ -102,7 +107,7 @@ public sealed class EntityRows(StockAndFlowModel model, AdminDatabase database, 
             var where = MemberQuery.Selection<T>(db, stock, new MemberSelection(Keys: chunk));
             foreach (var values in await db.Set<T>().AsNoTracking().Where(where).Select(projection).ToListAsync(cancellationToken))
             {
-                result[SubjectKey.Format(values[0]!)] = values[1..];
+                result[SubjectKey.Join(values[..key.Count])] = values[key.Count..];
             }
         }
 

@@ -55,6 +55,26 @@ internal static class QueryValidator
         }
     }
 
+    /// <summary>Throws when an action or decay rule moves rows of an entity without a single-column primary key.</summary>
+    internal static void CheckRowKeys(StockAndFlowModel model, DbContext db)
+    {
+        var movers = model.Actions.Select(a => (What: $"Action '{a.Slug}' ({DefinitionValidator.By(a.DefinedBy)})", a.EntityType))
+            .Concat(model.DecayRules.Select(r => (What: $"Decay rule '{r.Slug}' ({DefinitionValidator.By(r.DefinedBy)})", r.EntityType)));
+        foreach (var (what, type) in movers)
+        {
+            var key = db.Model.FindEntityType(type)?.FindPrimaryKey();
+            if (key is { Properties.Count: 1 })
+            {
+                continue;
+            }
+
+            var shape = key is null ? "has no primary key" : $"has a primary key of {key.Properties.Count} columns ({string.Join(", ", key.Properties.Select(p => p.Name))})";
+            throw new StockAndFlowDefinitionException(
+                $"{what} moves {type.Name} rows, and {type.Name} {shape}. Actions and decay select and move rows by a single-column key: " +
+                $"give {type.Name} one (an identity column, say, keeping the columns unique with an index), or leave this entity's stocks without actions and decay.");
+        }
+    }
+
     private static void Try(Stock stock, string what, Action check)
     {
         try

@@ -29,6 +29,7 @@ internal sealed partial class StartupValidator(IServiceProvider services, IOptio
         await using var scope = services.CreateStockAndFlowScope();
         var db = scope.Db;
         CheckContext(model, db);
+        QueryValidator.CheckRowKeys(model, db);
         if (options.Value.ValidateQueriesOnStartup)
         {
             QueryValidator.Validate(model, db);

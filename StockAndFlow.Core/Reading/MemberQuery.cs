@@ -33,7 +33,7 @@ public sealed class MemberQuery
     public static IReadOnlyList<MemberColumn> Columns(DbContext db, Type entityType)
     {
         var type = db.Model.FindEntityType(entityType) ?? throw new InvalidOperationException($"{db.GetType().Name} does not map {entityType.Name}.");
-        var key = type.FindPrimaryKey()!.Properties;
+        var key = KeyOf(db, entityType);
         return [.. key.Concat(type.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && Shown(p)))
             .Take(MaxColumns)
             .Select(p => new MemberColumn(p.Name, p.ClrType, p.IsPrimaryKey()))];
@@ -133,24 +133,34 @@ public sealed class MemberQuery
         descending = (byMove && sort is null) || descending;
         var query = db.Set<T>().AsNoTracking().Where(sourceRows).Where(Selection<T>(db, source, filter));
         var total = await query.LongCountAsync(cancellationToken);
-        var keyName = columns[0].Name;
+        var key = KeyOf(db, typeof(T));
+        string KeyText(T entity)
+        {
+            var entry = db.Entry(entity);
+            return SubjectKey.Join(key.Select(p => entry.Property(p.Name).CurrentValue));
+        }
+
         List<T> entities;
         if (byMove)
         {
             // The time comes from the events, not the row: order the matching keys here, then read one page of rows.
-            var keys = (await query.Select(e => EF.Property<object>(e, keyName)).ToListAsync(cancellationToken)).Select(k => (Value: k, Text: SubjectKey.Format(k))).ToList();
+            var row = Expression.Parameter(typeof(T), "row");
+            var keyValues = Expression.Lambda<Func<T, object?[]>>(
+                Expression.NewArrayInit(typeof(object), key.Select(p => Expression.Call(typeof(EF), nameof(EF.Property), [typeof(object)], row, Expression.Constant(p.Name)))), row);
+            var keys = (await query.Select(keyValues).ToListAsync(cancellationToken)).Select(k => (Values: k, Text: SubjectKey.Join(k))).ToList();
             var ordered = descending ? keys.OrderByDescending(k => movedAt![k.Text]) : keys.OrderBy(k => movedAt![k.Text]);
-            var pageKeys = ordered.ThenBy(k => k.Value, Comparer<object>.Default).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Text).ToList();
-            var position = pageKeys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
-            var loaded = pageKeys.Count == 0 ? [] : await db.Set<T>().AsNoTracking().Where(KeyIn<T>(db, pageKeys)).ToListAsync(cancellationToken);
-            entities = [.. loaded.OrderBy(e => position[SubjectKey.Format(db.Entry(e).Property(keyName).CurrentValue)])];
+            var pageKeys = ordered.ThenBy(k => k.Values, KeyOrder.Instance).Skip((page - 1) * pageSize).Take(pageSize).ToList();
+            var position = pageKeys.Select((k, i) => (k.Text, i)).ToDictionary(p => p.Text, p => p.i, StringComparer.Ordinal);
+            var loaded = await db.Set<T>().AsNoTracking().Where(Expression.Lambda<Func<T, bool>>(RowKeys.In(row, key, [.. pageKeys.Select(k => k.Values)]), row)).ToListAsync(cancellationToken);
+            entities = [.. loaded.OrderBy(e => position[KeyText(e)])];
         }
         else
         {
+            // Ties on the sort column fall back to the key, so pages neither repeat nor skip rows.
             var ordered = OrderBy(query, sortColumn.Name, descending);
-            if (!sortColumn.IsKey)
+            foreach (var part in key.Where(p => p.Name != sortColumn.Name))
             {
-                ordered = ThenBy(ordered, keyName);
+                ordered = ThenBy(ordered, part.Name);
             }
 
             entities = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
@@ -159,8 +169,8 @@ public sealed class MemberQuery
         var rows = entities.Select(e =>
         {
             var entry = db.Entry(e);
-            var key = SubjectKey.Format(entry.Property(keyName).CurrentValue);
-            return new MemberRow(key, [.. columns.Select(c => entry.Property(c.Name).CurrentValue)]) { MovedAt = movedAt?.GetValueOrDefault(key) };
+            var text = KeyText(e);
+            return new MemberRow(text, [.. columns.Select(c => entry.Property(c.Name).CurrentValue)]) { MovedAt = movedAt?.GetValueOrDefault(text) };
         }).ToList();
         return new MemberPage(columns, rows, total, page, pageSize, byMove ? MovedAtColumn : sortColumn.Name, descending);
     }
@@ -254,27 +264,46 @@ public sealed class MemberQuery
 
     private static Expression KeyIn(DbContext db, ParameterExpression row, Type entityType, IReadOnlyList<string> keys)
     {
-        var key = db.Model.FindEntityType(entityType)!.FindPrimaryKey()!.Properties[0];
-        var converter = TypeDescriptor.GetConverter(key.ClrType);
-        var listType = typeof(List<>).MakeGenericType(key.ClrType);
-        var list = (System.Collections.IList)Activator.CreateInstance(listType)!;
+        var key = KeyOf(db, entityType);
+        var values = new List<object?[]>(keys.Count);
         foreach (var k in keys)
         {
             try
             {
-                list.Add(converter.ConvertFromInvariantString(k));
+                values.Add(RowKeys.Parse(key, k));
             }
-            catch (Exception ex) when (ex is FormatException or ArgumentException or NotSupportedException or OverflowException)
+            catch (FormatException ex)
             {
                 throw new MemberQueryException($"'{k}' is not a valid key of {entityType.Name}.", ex);
             }
         }
 
-        // One array-like parameter however many keys: a flow's movers can outnumber a store's limit on
-        // parameters (SQLite's is 32 766), which EF's default of one parameter per value would pass.
-        var values = Expression.Call(typeof(EF), nameof(EF.Parameter), [listType],
-            Expression.Convert(Expression.Property(Expression.Constant(new Boxed(list)), nameof(Boxed.Value)), listType));
-        return Expression.Call(values, listType.GetMethod(nameof(List<object>.Contains))!, Expression.Property(row, key.Name));
+        return RowKeys.In(row, key, values);
+    }
+
+    // The rows are listed and picked by their primary key; an entity without one (a keyless view) has no members to list.
+    private static IReadOnlyList<IProperty> KeyOf(DbContext db, Type entityType) =>
+        (db.Model.FindEntityType(entityType) ?? throw new InvalidOperationException($"{db.GetType().Name} does not map {entityType.Name}.")).FindPrimaryKey()?.Properties
+        ?? throw new MemberQueryException($"{entityType.Name} has no primary key, so its rows cannot be listed or picked one by one.");
+
+    // Key values in order, column by column, for sorting movers that moved at the same time.
+    private sealed class KeyOrder : IComparer<object?[]>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare(object?[]? x, object?[]? y)
+        {
+            for (var i = 0; i < Math.Min(x!.Length, y!.Length); i++)
+            {
+                var order = Comparer<object>.Default.Compare(x[i], y[i]);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return 0;
+        }
     }
 
     private sealed record Boxed(object? Value);

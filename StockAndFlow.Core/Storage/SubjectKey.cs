@@ -17,16 +17,14 @@ public static class SubjectKey
         _ => value.ToString() ?? "",
     };
 
+    /// <summary>Formats a key's column values in order, joined by ',' when there are several.</summary>
+    public static string Join(IEnumerable<object?> values) => string.Join(',', values.Select(Format));
+
     /// <summary>True when a key property still holds a temporary, store-generated-later value.</summary>
     internal static bool IsTemporary(EntityEntry entry) =>
         entry.Metadata.FindPrimaryKey()!.Properties.Any(p => entry.Property(p.Name).IsTemporary);
 
     /// <summary>The entry's key as text (original values for a deleted row).</summary>
-    internal static string Of(EntityEntry entry)
-    {
-        var key = entry.Metadata.FindPrimaryKey()!;
-        return key.Properties.Count == 1
-            ? Format(entry.Property(key.Properties[0].Name).CurrentValue)
-            : string.Join(',', key.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
-    }
+    internal static string Of(EntityEntry entry) =>
+        Join(entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 }

@@ -127,6 +127,32 @@ public sealed class DefinitionValidationTests
         Assert.Single(engine.Model.Stocks);
     }
 
+    [Fact]
+    public async Task Startup_Throws_WhenAnActionOrDecayRuleMovesRowsOfACompositeKey()
+    {
+        await using var acting = await Engine.StartAsync(sf =>
+            sf.Action<LineItem>("close", "Close").On(sf.Stock<LineItem>("open-lines", i => i.Open)).Set((s, _) => s.SetProperty(i => i.Open, false)));
+        var action = await Assert.ThrowsAsync<StockAndFlowDefinitionException>(acting.ValidateAsync);
+        Assert.Equal(
+            "Action 'close' (in DelegateDefinition) moves LineItem rows, and LineItem has a primary key of 2 columns (OrderNo, LineNo). Actions and decay select and move rows by a single-column key: " +
+            "give LineItem one (an identity column, say, keeping the columns unique with an index), or leave this entity's stocks without actions and decay.",
+            action.Message);
+
+        await using var decaying = await Engine.StartAsync(sf =>
+        {
+            var (open, closed) = (sf.Stock<LineItem>("open-lines", i => i.Open), sf.Stock<LineItem>("closed-lines", i => !i.Open));
+            sf.Flow<LineItem>("closing").From(open).To(closed);
+            sf.Decay<LineItem>("lapse").From(open).To(closed).When(i => i.Due, TimeSpan.FromDays(1)).Set(s => s.SetProperty(i => i.Open, false));
+        });
+        var decay = await Assert.ThrowsAsync<StockAndFlowDefinitionException>(decaying.ValidateAsync);
+        Assert.StartsWith("Decay rule 'lapse' (in DelegateDefinition) moves LineItem rows, and LineItem has a primary key of 2 columns (OrderNo, LineNo).", decay.Message, StringComparison.Ordinal);
+
+        // Counting and capture need no single key: the same stocks with a flow and no action start.
+        await using var counting = await Engine.StartAsync(sf =>
+            sf.Flow<LineItem>("closing").From(sf.Stock<LineItem>("open-lines", i => i.Open)).To(sf.Stock<LineItem>("closed-lines", i => !i.Open)));
+        await counting.ValidateAsync();
+    }
+
     private static bool IsLucky(string name) => name.Length == 7;
 
     private static StockAndFlowDefinitionException Build(Action<StockAndFlowBuilder> define) =>

@@ -15,6 +15,8 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
 
     public DbSet<StringItem> StringItems => Set<StringItem>();
 
+    public DbSet<LineItem> LineItems => Set<LineItem>();
+
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
     public DbSet<Comment> Comments => Set<Comment>();
@@ -30,6 +32,7 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
     {
         modelBuilder.Entity<GuidItem>().Property(i => i.Id).ValueGeneratedNever();
         modelBuilder.Entity<StringItem>().Property(i => i.Id).ValueGeneratedNever();
+        modelBuilder.Entity<LineItem>().HasKey(i => new { i.OrderNo, i.LineNo });
         modelBuilder.ApplyStockAndFlow();
     }
 }

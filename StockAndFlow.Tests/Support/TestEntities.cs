@@ -41,6 +41,20 @@ public sealed class GuidItem
     public bool Open { get; set; }
 }
 
+/// <summary>A row keyed by two columns.</summary>
+public sealed class LineItem
+{
+    public int OrderNo { get; set; }
+
+    public int LineNo { get; set; }
+
+    public string Sku { get; set; } = "";
+
+    public bool Open { get; set; }
+
+    public DateTime Due { get; set; }
+}
+
 public sealed class StringItem
 {
     public string Id { get; set; } = "";
