@@ -10,7 +10,7 @@ namespace StockAndFlow.Capture;
 /// <summary>
 /// Reads the stored rows of entries whose tracker holds no original values of their own (an entity
 /// passed to <c>Update</c>, attached and marked Modified, or a stub passed to <c>Remove</c>): one
-/// no-tracking query per entity type, by primary key, ignoring query filters.
+/// no-tracking query per entity type (per few hundred rows of a composite key), by primary key, ignoring query filters.
 /// </summary>
 internal static class StoredRows
 {
@@ -47,9 +47,15 @@ internal static class StoredRows
     private static async Task<List<object>> ReadCoreAsync<T>(DbContext context, IReadOnlyList<IProperty> key, List<object?[]> keys, bool async, CancellationToken cancellationToken)
         where T : class
     {
+        // One query for a one-column key; a composite key's OR of ANDs goes in chunks.
         var row = Expression.Parameter(typeof(T), "row");
-        var query = context.Set<T>().AsNoTracking().IgnoreQueryFilters().Where(Expression.Lambda<Func<T, bool>>(RowKeys.In(row, key, keys), row));
-        var rows = async ? await query.ToListAsync(cancellationToken) : query.ToList();
-        return [.. rows];
+        var rows = new List<object>();
+        foreach (var chunk in key.Count == 1 ? [keys.ToArray()] : keys.Chunk(RowKeys.MaxCompositeKeys))
+        {
+            var query = context.Set<T>().AsNoTracking().IgnoreQueryFilters().Where(Expression.Lambda<Func<T, bool>>(RowKeys.In(row, key, chunk), row));
+            rows.AddRange(async ? await query.ToListAsync(cancellationToken) : query.ToList());
+        }
+
+        return rows;
     }
 }

@@ -265,6 +265,14 @@ public sealed class MemberQuery
     private static Expression KeyIn(DbContext db, ParameterExpression row, Type entityType, IReadOnlyList<string> keys)
     {
         var key = KeyOf(db, entityType);
+        if (key.Count > 1 && keys.Count > RowKeys.MaxCompositeKeys)
+        {
+            // More keys than one OR of ANDs takes (a flow's movers): compare the key written as text.
+            return RowKeys.WritesAsText(key)
+                ? RowKeys.TextIn(row, key, keys)
+                : throw new MemberQueryException($"{keys.Count} rows of {entityType.Name} are more than its key of {key.Count} columns can be picked by at once ({RowKeys.MaxCompositeKeys}); narrow the range or the filter.");
+        }
+
         var values = new List<object?[]>(keys.Count);
         foreach (var k in keys)
         {

@@ -40,12 +40,16 @@ internal static class RowKeys
         return values;
     }
 
+    /// <summary>The most keys of a composite key <see cref="In"/> matches in one query.</summary>
+    public const int MaxCompositeKeys = 300;
+
     /// <summary>
     /// The rows whose key is one of <paramref name="keys"/> (each the key's column values in order). One
     /// key column: IN over one array-like parameter, whatever the count (EF Core's default of one
     /// parameter per value would pass SQLite's limit of 32 766 and SQL Server's of 2 100, and SQLite
-    /// looks parameters up one by one). Several: an OR of ANDs over literals, nested as a balanced tree
-    /// so that thousands of keys stay within SQLite's expression depth of 1 000.
+    /// looks parameters up one by one). Several: an OR of ANDs over literals, which the primary key's index
+    /// serves; EF writes it as one flat chain, and SQLite parses a chain of ORs to a depth of one per term
+    /// (at most 1 000), so callers pass at most <see cref="MaxCompositeKeys"/> keys a query.
     /// </summary>
     public static Expression In(ParameterExpression row, IReadOnlyList<IProperty> key, IReadOnlyCollection<object?[]> keys)
     {
@@ -63,19 +67,41 @@ internal static class RowKeys
                 list.Add(k[0]);
             }
 
-            var parameter = Expression.Call(typeof(EF), nameof(EF.Parameter), [listType],
-                Expression.Convert(Expression.Property(Expression.Constant(new Holder(list)), nameof(Holder.Value)), listType));
-            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [key[0].ClrType], parameter, Column(row, key[0]));
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [key[0].ClrType], Parameter(list, listType), Column(row, key[0]));
         }
 
-        var matches = keys
+        if (keys.Count > MaxCompositeKeys)
+        {
+            throw new ArgumentException($"{keys.Count} keys of {key.Count} columns are more than one query matches ({MaxCompositeKeys}).", nameof(keys));
+        }
+
+        return keys
             .Select(k => key.Select((p, i) => (Expression)Expression.Equal(Column(row, p), Expression.Constant(k[i], p.ClrType))).Aggregate(Expression.AndAlso))
-            .ToList();
-        return Balanced(matches, 0, matches.Count);
+            .Aggregate(Expression.OrElse);
     }
 
-    private static Expression Balanced(List<Expression> terms, int start, int count) =>
-        count == 1 ? terms[start] : Expression.OrElse(Balanced(terms, start, count / 2), Balanced(terms, start + (count / 2), count - (count / 2)));
+    /// <summary>True when every column of <paramref name="key"/> is text or a whole number, which SQL writes as <see cref="SubjectKey"/> does.</summary>
+    public static bool WritesAsText(IReadOnlyList<IProperty> key) =>
+        key.All(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType) is var t && (t == typeof(string) || t == typeof(int) || t == typeof(long) || t == typeof(short)));
+
+    /// <summary>
+    /// The rows whose key, written as text in SQL and joined by ',', is one of <paramref name="keys"/>:
+    /// any number of keys in one array-like parameter, for keys that <see cref="WritesAsText"/>. No index
+    /// serves it, so it suits lists too long for <see cref="In"/>, inside a query that is filtered anyway.
+    /// </summary>
+    public static Expression TextIn(ParameterExpression row, IReadOnlyList<IProperty> key, IReadOnlyCollection<string> keys)
+    {
+        var concat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!;
+        var text = key
+            .Select(p => Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)
+            .Select((t, i) => t == typeof(string) ? (Expression)Column(row, key[i]) : Expression.Call(Column(row, key[i]), t.GetMethod(nameof(ToString), Type.EmptyTypes)!))
+            .Aggregate((left, right) => Expression.Call(concat, Expression.Call(concat, left, Expression.Constant(",")), right));
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Parameter(keys.ToList(), typeof(List<string>)), text);
+    }
+
+    private static MethodCallExpression Parameter(object list, Type listType) =>
+        Expression.Call(typeof(EF), nameof(EF.Parameter), [listType],
+            Expression.Convert(Expression.Property(Expression.Constant(new Holder(list)), nameof(Holder.Value)), listType));
 
     private static MethodCallExpression Column(ParameterExpression row, IProperty property) =>
         Expression.Call(typeof(EF), nameof(EF.Property), [property.ClrType], row, Expression.Constant(property.Name));

@@ -89,4 +89,43 @@ public sealed class CompositeKeyMemberTests
         Assert.Equal(["2,3", "4,1"], movers.Rows.Select(r => r.Key));
         Assert.All(movers.Rows, r => Assert.Equal(now.AddHours(-1), r.MovedAt));
     }
+
+    [Theory]
+    [AllProviders]
+    public async Task MoreMoversThanOneOrOfKeysTakes_AreListedByTheirKeyAsText(string provider)
+    {
+        // 400 movers of a two-column key: more than RowKeys.MaxCompositeKeys, so the key is compared as text.
+        await using var engine = await Engine.StartAsync(provider, sf =>
+            sf.Flow<LineItem>("closing").From(sf.Stock<LineItem>("open-lines", i => i.Open).Facet("sku", i => i.Sku)).To(sf.Stock<LineItem>("closed-lines", i => !i.Open)));
+        var keys = Enumerable.Range(1, 200).SelectMany(o => new[] { (Order: o, Line: 1), (Order: o, Line: 2) }).ToList();
+        await using (var db = engine.NewContext())
+        {
+            db.LineItems.AddRange(keys.Select(k => new LineItem { OrderNo = k.Order, LineNo = k.Line, Sku = k.Line == 1 ? "a" : "b", Open = true }));
+            await db.SaveChangesAsync();
+        }
+
+        engine.Time.Advance(TimeSpan.FromHours(1));
+        await using (var db = engine.NewContext())
+        {
+            await foreach (var line in db.LineItems.AsAsyncEnumerable())
+            {
+                line.Open = false;
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        engine.Time.Advance(TimeSpan.FromHours(1));
+        var now = engine.Time.GetUtcNow().UtcDateTime;
+        await using var read = engine.NewContext();
+        var source = MemberSource.MoversOf(engine.Model.FindFlow("closing")!, now.AddDays(-1), now);
+
+        var first = await MemberQuery.PageAsync(read, source, MemberSelection.None, null, false, 1, 25);
+        var lastOfB = await MemberQuery.PageAsync(read, source, new MemberSelection("sku", "b"), "OrderNo", true, 8, 25);
+
+        Assert.Equal(400, first.Total);
+        Assert.Equal(keys.Take(25).Select(k => $"{k.Order},{k.Line}"), first.Rows.Select(r => r.Key));
+        Assert.Equal(200, lastOfB.Total);
+        Assert.Equal(keys.Where(k => k.Line == 2).OrderByDescending(k => k.Order).Skip(175).Select(k => $"{k.Order},{k.Line}"), lastOfB.Rows.Select(r => r.Key));
+    }
 }
