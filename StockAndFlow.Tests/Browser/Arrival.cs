@@ -15,7 +15,8 @@ internal static class Arrival
     /// <summary>Waits until the page's address matches <paramref name="url"/> and that document has loaded.</summary>
     public static async Task ArriveAtAsync(this IPage page, Regex url)
     {
-        await Expect(page).ToHaveURLAsync(url);
+        // The navigation's own time, not an assertion's default of 5 s.
+        await Expect(page).ToHaveURLAsync(url, new() { Timeout = BrowserFixture.ActionTimeout });
         await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
     }
 }

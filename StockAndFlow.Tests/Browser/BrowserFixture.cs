@@ -13,6 +13,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string DefaultChromium = "/usr/bin/chromium";
 
+    /// <summary>How long a click, a navigation or a wait for a page may take before the test fails.</summary>
+    public const int ActionTimeout = 20_000;
+
     // Debian's Chromium as root in a container, with no network: no sandbox, no GPU, no background requests.
     private static readonly string[] ChromiumArgs =
     [
@@ -63,7 +66,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-US",
             StorageState = storageState,
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(ActionTimeout);
         return context;
     }
 
