@@ -158,7 +158,17 @@ CTL
   echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $NF}') test servers on 127.0.0.1:$main_port and :$outage_port, standby of the first on :$standby_port" >&2
 fi
 
-if ! dotnet build StockAndFlow.sln -c Release -nologo -v quiet; then
+# Restore first, three tries: one dropped connection to the package feed should not fail the run.
+for attempt in 1 2 3; do
+  dotnet restore StockAndFlow.sln -v quiet && break
+  if [ "$attempt" -eq 3 ]; then
+    echo "0 passed, 1 failed (the NuGet packages could not be restored)"
+    exit 1
+  fi
+  sleep 10
+done
+
+if ! dotnet build StockAndFlow.sln -c Release -nologo -v quiet --no-restore; then
   echo "0 passed, 1 failed (the solution did not build)"
   exit 1
 fi
