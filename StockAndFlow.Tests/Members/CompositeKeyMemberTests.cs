@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StockAndFlow.Admin.Reading;
 using StockAndFlow.Reading;
 using StockAndFlow.Tests.Support;
 
@@ -9,12 +11,15 @@ public sealed class CompositeKeyMemberTests
 {
     private static async Task<Engine> StartAsync(string provider)
     {
-        var engine = await Engine.StartAsync(provider, sf =>
-        {
-            var open = sf.Stock<LineItem>("open-lines", i => i.Open).Facet("sku", i => i.Sku);
-            var closed = sf.Stock<LineItem>("closed-lines", i => !i.Open);
-            sf.Flow<LineItem>("closing").From(open).To(closed);
-        });
+        var engine = await Engine.StartAsync(
+            provider,
+            sf =>
+            {
+                var open = sf.Stock<LineItem>("open-lines", i => i.Open).Facet("sku", i => i.Sku);
+                var closed = sf.Stock<LineItem>("closed-lines", i => !i.Open);
+                sf.Flow<LineItem>("closing").From(open).To(closed);
+            },
+            services => services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).AddStockAndFlowAdmin());
         await using (var db = engine.NewContext())
         {
             // Orders 1–5 with lines 1–3; SKU "a" on two lines of each order, so sorting by it ties.
@@ -88,6 +93,24 @@ public sealed class CompositeKeyMemberTests
         Assert.Equal(["2,3", "4,1"], (await engine.EventsAsync()).Where(e => e.Flow == "closing").Select(e => e.SubjectKey).Order(StringComparer.Ordinal));
         Assert.Equal(["2,3", "4,1"], movers.Rows.Select(r => r.Key));
         Assert.All(movers.Rows, r => Assert.Equal(now.AddHours(-1), r.MovedAt));
+    }
+
+    [Theory]
+    [AllProviders]
+    public async Task TheAdminReadsEachRowsCellsByItsWholeKey(string provider)
+    {
+        await using var engine = await StartAsync(provider);
+        using var scope = engine.Services.CreateScope();
+        var rows = scope.ServiceProvider.GetRequiredService<EntityRows>();
+        var columns = rows.ColumnsOf(engine.Model.FindStock("open-lines")!);
+
+        var cells = await rows.CellsAsync(typeof(LineItem), columns, ["1,2", "3,1", "9,9"], CancellationToken.None);
+
+        // The default columns leave out the key columns; a key with no row has no cells.
+        var sku = columns.ToList().FindIndex(c => c.Label == "Sku");
+        Assert.DoesNotContain(columns, c => c.Label is "Order no" or "Line no");
+        Assert.Equal(["1,2", "3,1"], cells.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("b", "a"), (cells["1,2"][sku], cells["3,1"][sku]));
     }
 
     [Theory]
