@@ -83,15 +83,7 @@ mkdir -p "$work/data"
 app_pid=
 
 stop_app() {
-    if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-        kill "$app_pid" 2>/dev/null || true
-        for _ in $(seq 1 40); do
-            kill -0 "$app_pid" 2>/dev/null || break
-            sleep 0.5
-        done
-        kill -9 "$app_pid" 2>/dev/null || true
-        wait "$app_pid" 2>/dev/null || true
-    fi
+    stop_app_process
     rm -rf "$work/data"
     say "app stopped; its log and wrk's output are in $work"
 }

@@ -63,15 +63,7 @@ stop_all() {
     for pid in "$writer_pid" "$sampler_pid"; do
         [ -z "$pid" ] || kill "$pid" 2>/dev/null || true
     done
-    if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-        kill "$app_pid" 2>/dev/null || true
-        for _ in $(seq 1 40); do
-            kill -0 "$app_pid" 2>/dev/null || break
-            sleep 0.5
-        done
-        kill -9 "$app_pid" 2>/dev/null || true
-        wait "$app_pid" 2>/dev/null || true
-    fi
+    stop_app_process
     say "stopped; the logs and wrk's output are in $work"
 }
 trap stop_all EXIT

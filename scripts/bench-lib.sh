@@ -63,6 +63,19 @@ start_app() {
     app_pid=$!
 }
 
+# Stops the app start_app started: SIGTERM, up to 20 s to finish, then SIGKILL.
+stop_app_process() {
+    if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+        kill "$app_pid" 2>/dev/null || true
+        for _ in $(seq 1 40); do
+            kill -0 "$app_pid" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -9 "$app_pid" 2>/dev/null || true
+        wait "$app_pid" 2>/dev/null || true
+    fi
+}
+
 # Dies, with the log's tail, when the app has exited; $1 says when.
 alive() {
     kill -0 "$app_pid" 2>/dev/null && return
