@@ -32,8 +32,8 @@ public sealed class MemberQuery
     /// <summary>The columns shown for an entity type.</summary>
     public static IReadOnlyList<MemberColumn> Columns(DbContext db, Type entityType)
     {
-        var type = db.Model.FindEntityType(entityType) ?? throw new InvalidOperationException($"{db.GetType().Name} does not map {entityType.Name}.");
         var key = KeyOf(db, entityType);
+        var type = db.Model.FindEntityType(entityType)!;
         return [.. key.Concat(type.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && Shown(p)))
             .Take(MaxColumns)
             .Select(p => new MemberColumn(p.Name, p.ClrType, p.IsPrimaryKey()))];
